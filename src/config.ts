@@ -1,0 +1,115 @@
+// Configuration from environment variables, parsed once at start (zod). A bad value stops start-up
+// with one readable line instead of a stack trace (see server.ts).
+import { z } from 'zod';
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  }, 'muss eine PostgreSQL-Adresse sein, z. B. postgresql://benutzer:passwort@host:5432/datenbank / must be a postgresql:// URL with a database name');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    DATABASE_URL: postgresUrl.optional(),
+    DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+    DATA_DIR: z.string().min(1).default('.data'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    SESSION_SECRET: z.string().optional(),
+    TRUST_PROXY: z.string().default('false'),
+    SMTP_URL: z
+      .string()
+      .refine((v) => /^smtps?:\/\//.test(v), 'muss mit smtp:// oder smtps:// beginnen / must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Kommunale Erfahrungsbörse <noreply@localhost>'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    SECURE_COOKIES: booleanish.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production') {
+      if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SESSION_SECRET'],
+          message: 'muss im Produktivbetrieb mindestens 32 Zeichen lang sein / must be at least 32 characters in production',
+        });
+      }
+      if (!env.BASE_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['BASE_URL'],
+          message: 'wird im Produktivbetrieb für Links in E-Mails gebraucht / is required in production (links in mails)',
+        });
+      }
+    } else if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 16) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'ist zu kurz (mindestens 16 Zeichen) / too short (at least 16 characters)' });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  baseUrl: string;
+  databaseUrl: string | undefined;
+  dbPoolMax: number;
+  dataDir: string;
+  embeddedPgPort: number;
+  /** undefined: server.ts keeps a generated secret in DATA_DIR (development only). */
+  sessionSecret: string | undefined;
+  trustProxy: boolean | number | string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Express's "trust proxy" accepts a boolean, a hop count or a list of addresses. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty variables count as unset, as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Konfigurationsfehler / configuration error: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    databaseUrl: c.DATABASE_URL,
+    dbPoolMax: c.DB_POOL_MAX,
+    dataDir: c.DATA_DIR,
+    embeddedPgPort: c.EMBEDDED_PG_PORT,
+    sessionSecret: c.SESSION_SECRET,
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'silent' : 'info'),
+    secureCookies: c.SECURE_COOKIES ?? production,
+  };
+}

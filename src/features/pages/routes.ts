@@ -1,0 +1,35 @@
+// Pages whose text the operators maintain as Markdown in content/ (Impressum, Datenschutz), and the
+// sections of the navigation that later work fills in.
+import fs from 'node:fs/promises';
+import { Router } from 'express';
+import { fileURLToPath } from 'node:url';
+import { renderMarkdown } from '../../lib/markdown.js';
+
+const CONTENT_DIR = fileURLToPath(new URL('../../../content/', import.meta.url));
+
+const CONTENT_PAGES = { '/impressum': ['Impressum', 'impressum.md'], '/datenschutz': ['Datenschutz', 'datenschutz.md'] } as const;
+
+const SECTIONS_IN_PREPARATION = {
+  '/berichte': 'Erfahrungsberichte',
+  '/antraege': 'Musteranträge und Anfragen',
+  '/buendnisse': 'Bündnisse',
+  '/netzwerke': 'Netzwerke',
+  '/treffen': 'KOG-Treffen und Ratschläge',
+  '/suche': 'Suche',
+} as const;
+
+export function pageRoutes(options: { sectionsInPreparation?: readonly string[] } = {}): Router {
+  const router = Router();
+  for (const [path, [title, file]] of Object.entries(CONTENT_PAGES)) {
+    router.get(path, async (_req, res) => {
+      const html = renderMarkdown(await fs.readFile(CONTENT_DIR + file, 'utf8'));
+      res.render('pages/content', { title, html });
+    });
+  }
+  const sections = options.sectionsInPreparation ?? Object.keys(SECTIONS_IN_PREPARATION);
+  for (const path of sections) {
+    const title = SECTIONS_IN_PREPARATION[path as keyof typeof SECTIONS_IN_PREPARATION];
+    router.get(path, (_req, res) => res.render('pages/in-preparation', { title }));
+  }
+  return router;
+}

@@ -1,0 +1,43 @@
+// Runs a zod schema over submitted form data and turns failures into field → German message.
+import { z } from 'zod';
+
+import { ValidationError } from './errors.js';
+
+export function parseForm<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    fieldErrors[field] ??= issue.message;
+  }
+  throw new ValidationError(fieldErrors);
+}
+
+/** Trimmed text; empty input counts as missing (HTML forms always send the field). */
+export function trimmed(value: unknown): unknown {
+  return typeof value === 'string' ? value.trim() : value;
+}
+
+export function emptyToUndefined(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
+/** Page number from ?seite=, clamped to a sensible range. */
+export function pageNumber(value: unknown): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+}
+
+/** What a form sent, minus secrets, to fill the form again after a validation error. */
+export function formValues(body: unknown, omit: string[] = []): Record<string, unknown> {
+  const secret = new Set(['_csrf', 'password', 'passwordRepeat', 'currentPassword', ...omit]);
+  const values: Record<string, unknown> = {};
+  if (body && typeof body === 'object') {
+    for (const [key, value] of Object.entries(body)) if (!secret.has(key)) values[key] = value;
+  }
+  return values;
+}
+
+/** ?seite= as a schema field (absent → page 1). */
+export const pageParam = z.unknown().optional().transform(pageNumber);

@@ -1,0 +1,109 @@
+// The real programs as a person runs them: `npm start` on an embedded PostgreSQL and `npm run admin:create`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLogin } from '../src/features/auth/service.js';
+import { connectDatabase } from '../src/db/database.js';
+import { createDatabaseFromTemplate } from './support/context.js';
+import { freePort } from './support/global-setup.js';
+
+function run(args: string[], env: Record<string, string>, input?: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  if (input !== undefined) child.stdin!.end(input);
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { child, exited, output: () => output };
+}
+
+async function waitFor(condition: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('npm start on the embedded PostgreSQL', () => {
+  let dataDir: string;
+  let running: ChildProcess | undefined;
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keb-server-'));
+  });
+  afterAll(async () => {
+    running?.kill('SIGKILL');
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, serves, shuts down gracefully on SIGTERM, and reuses its data on the next start', async () => {
+    const env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) };
+    const base = `http://127.0.0.1:${env.PORT}`;
+
+    const first = run(['src/server.ts'], env);
+    running = first.child;
+    await waitFor(() => first.output().includes('läuft auf http://localhost:'), 'the first start');
+    expect(first.output()).toContain('Richte eingebettetes PostgreSQL');
+    expect(first.output()).toContain('Migration angewendet');
+    expect(await (await fetch(`${base}/readyz`)).text()).toBe('ok');
+    expect((await fetch(`${base}/`)).status).toBe(200);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('Heruntergefahren.');
+    // PostgreSQL stopped cleanly with us: no server left behind, no stale lock file.
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+
+    const second = run(['src/server.ts'], env);
+    running = second.child;
+    await waitFor(() => second.output().includes('läuft auf http://localhost:'), 'the second start');
+    expect(second.output()).not.toContain('Richte eingebettetes PostgreSQL');
+    expect(second.output()).not.toContain('Migration angewendet');
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    running = undefined;
+  });
+});
+
+describe('npm run admin:create', () => {
+  it('creates an active admin who can log in, and promotes an existing account', async () => {
+    const database = await createDatabaseFromTemplate();
+    const db = connectDatabase(database.url, { max: 2 });
+    try {
+      const env = { DATABASE_URL: database.url };
+      const created = run(['scripts/admin-create.ts', '--email', 'Admin@Example.org', '--name', 'Erste Administratorin'], env, 'Sicheres-Admin-Passwort-1\n');
+      expect(await created.exited).toBe(0);
+      expect(created.output()).toContain('angelegt');
+      const login = await checkLogin(db.prisma, 'admin@example.org', 'Sicheres-Admin-Passwort-1');
+      expect(login.outcome).toBe('ok');
+      expect((await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@example.org' } })).role).toBe('ADMIN');
+
+      const weak = run(['scripts/admin-create.ts', '--email', 'zwei@example.org', '--name', 'Zwei'], env, 'kurz\n');
+      expect(await weak.exited).toBe(2);
+      expect(weak.output()).toContain('mindestens 10 Zeichen');
+      expect(await db.prisma.user.count({ where: { email: 'zwei@example.org' } })).toBe(0);
+
+      await db.prisma.user.create({ data: { email: 'mitglied@example.org', name: 'Mitglied', passwordHash: 'x', principlesAcceptedAt: new Date(), status: 'PENDING' } });
+      const promoted = run(['scripts/admin-create.ts', '--email', 'mitglied@example.org', '--name', 'Mitglied'], env);
+      expect(await promoted.exited).toBe(0);
+      const member = await db.prisma.user.findUniqueOrThrow({ where: { email: 'mitglied@example.org' } });
+      expect(member.role).toBe('ADMIN');
+      expect(member.status).toBe('ACTIVE');
+
+      const usage = run(['scripts/admin-create.ts', '--email', 'kaputt'], env);
+      expect(await usage.exited).toBe(2);
+      expect(usage.output()).toContain('Aufruf: npm run admin:create');
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase } from '../src/db/database.js';
+import { buildApp, createTestContext, createUser, loginAgent, type TestContext } from './support/context.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe('sessions in PostgreSQL', () => {
+  it('survive an app restart and are shared by several app instances', async () => {
+    const user = await createUser(ctx.db, { name: 'Dauerhaft Angemeldet' });
+    const agent = await loginAgent(ctx.app, user.email);
+    const cookie = (await agent.get('/konto')).request.cookies;
+
+    // A second process: its own pool and app on the same database.
+    const secondDb = connectDatabase(ctx.url, { max: 2 });
+    try {
+      const restarted = buildApp(secondDb);
+      const res = await request(restarted).get('/konto').set('Cookie', cookie);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('Konto (Dauerhaft Angemeldet)');
+    } finally {
+      await secondDb.close();
+    }
+  });
+
+  it('end when the account is disabled, even without a logout', async () => {
+    const user = await createUser(ctx.db);
+    const agent = await loginAgent(ctx.app, user.email);
+    await ctx.db.prisma.user.update({ where: { id: user.id }, data: { status: 'DISABLED' } });
+    expect((await agent.get('/konto')).status).toBe(303);
+  });
+
+  it('set a Secure cookie in production', async () => {
+    const { createApp } = await import('../src/app.js');
+    const { createLogger } = await import('../src/lib/logger.js');
+    const { createMailer } = await import('../src/lib/mail.js');
+    const { createSessionStore } = await import('../src/middleware/session.js');
+    const logger = createLogger('silent');
+    const app = createApp({
+      config: { env: 'production', baseUrl: 'https://example.org', trustProxy: 1, secureCookies: true },
+      db: ctx.db,
+      logger,
+      mailer: createMailer({ prisma: ctx.db.prisma, logger, from: 'x@example.org' }),
+      sessionStore: createSessionStore(ctx.db.pool, { pruneExpired: false }),
+      sessionSecret: 'a-production-secret-of-sufficient-length',
+    });
+    // Behind the reverse proxy, which terminates TLS and says so in X-Forwarded-Proto.
+    const res = await request(app).get('/anmelden').set('X-Forwarded-Proto', 'https');
+    expect(String(res.headers['set-cookie'])).toMatch(/keb\.sid=.*; Secure/);
+    expect(res.headers['strict-transport-security']).toBeDefined();
+  });
+});

@@ -1,0 +1,68 @@
+// Once per test run: a PostgreSQL server (DATABASE_URL, or an embedded one in a temporary folder) and a
+// migrated template database. Each test file clones the template into a database of its own.
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres.js';
+import { migrate } from '../../src/db/migrator.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of a database on the test server with the right to create databases. */
+    adminUrl: string;
+    templateDatabase: string;
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+let embedded: EmbeddedPostgres | undefined;
+let tempDir: string | undefined;
+
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keb-test-'));
+    await fs.chmod(tempDir, 0o755); // the postgres user (when tests run as root) must reach inside
+    embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: await freePort(), takeOwnershipIfRunning: true, log: () => {} });
+    adminUrl = embedded.urlFor('postgres');
+  }
+  const templateDatabase = `keb_test_template_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${templateDatabase}`);
+  await admin.query(`CREATE DATABASE ${templateDatabase}`);
+  const pool = new pg.Pool({ connectionString: withDatabase(adminUrl, templateDatabase), max: 1 });
+  await migrate(pool);
+  await pool.end();
+
+  project.provide('adminUrl', adminUrl);
+  project.provide('templateDatabase', templateDatabase);
+
+  return async () => {
+    // Leftovers of files that failed before their own clean-up.
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'keb_test_%'`);
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(datname)} WITH (FORCE)`);
+    await admin.end();
+    await embedded?.stop();
+    if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
+  };
+}
