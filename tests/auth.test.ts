@@ -58,7 +58,7 @@ describe('registration → pending → approval → login', () => {
     expect(login.status).toBe(303);
     const account = await visitor.get('/konto');
     expect(account.status).toBe(200);
-    expect(text(account.text)).toContain('Konto (Erika Beispiel)');
+    expect(text(account.text)).toContain('<span class="user-name">Erika Beispiel</span>');
   });
 
   it('keeps what was typed and changes nothing when the form is invalid', async () => {

@@ -21,7 +21,7 @@ describe('sessions in PostgreSQL', () => {
       const restarted = buildApp(secondDb);
       const res = await request(restarted).get('/konto').set('Cookie', cookie);
       expect(res.status).toBe(200);
-      expect(res.text).toContain('Konto (Dauerhaft Angemeldet)');
+      expect(res.text).toContain('<span class="user-name">Dauerhaft Angemeldet</span>');
     } finally {
       await secondDb.close();
     }
