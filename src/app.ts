@@ -10,6 +10,10 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { accountRoutes } from './features/account/routes.js';
 import { adminRoutes } from './features/admin/routes.js';
+import { allianceRoutes } from './features/alliances/routes.js';
+import { memberRoutes } from './features/members/routes.js';
+import { networkRoutes } from './features/networks/routes.js';
+import { topicRoutes } from './features/topics/routes.js';
 import { createAuthLimits, type AuthLimits } from './features/auth/limits.js';
 import { authRoutes } from './features/auth/routes.js';
 import { healthRoutes } from './features/health/routes.js';
@@ -103,6 +107,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRoutes({ ...services, limits: deps.limits ?? createAuthLimits(db.pool) }));
   app.use(accountRoutes(services));
   app.use(adminRoutes(services));
+  app.use(allianceRoutes(services));
+  app.use(topicRoutes(services));
+  app.use(networkRoutes(services));
+  app.use(memberRoutes(services));
   app.use(pageRoutes());
 
   app.use(notFound);

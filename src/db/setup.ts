@@ -1,10 +1,12 @@
 // Opens the database the configuration names: DATABASE_URL, or the embedded PostgreSQL under DATA_DIR.
-// Applies pending migrations, so every entry point (server, admin command, demo data) sees the current schema.
+// Applies pending migrations and loads reference data, so every entry point (server, admin command, demo data)
+// sees the current schema.
 import type { Config } from '../config.js';
 import type { Logger } from '../lib/logger.js';
 import { connectDatabase, type Database } from './database.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { migrate } from './migrator.js';
+import { loadReferenceData } from './reference-data.js';
 
 export const EMBEDDED_DATABASE_NAME = 'erfahrungsboerse';
 
@@ -35,6 +37,7 @@ export async function openDatabase(
   const db = connectDatabase(url, { max: config.dbPoolMax, onIdleError: (err) => logger.warn({ err }, 'idle database connection lost') });
   try {
     await migrate(db.pool, { log: (message) => logger.info(message) });
+    await loadReferenceData(db.prisma, (message) => logger.info(message));
   } catch (error) {
     await db.close();
     await embedded?.stop();

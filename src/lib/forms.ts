@@ -41,3 +41,26 @@ export function formValues(body: unknown, omit: string[] = []): Record<string, u
 
 /** ?seite= as a schema field (absent → page 1). */
 export const pageParam = z.unknown().optional().transform(pageNumber);
+
+/** A checkbox: browsers send its value when ticked and nothing otherwise. */
+export const checkbox = z.unknown().optional().transform((v) => v === 'ja' || v === 'on' || v === 'true');
+
+/** Ticked checkboxes sharing one name, as ids (one value arrives as a string, several as an array). */
+export const idList = z.preprocess(
+  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.coerce.number().int().positive(), { error: 'Ungültige Auswahl.' }).max(50, 'Bitte höchstens 50 auswählen.'),
+);
+
+/** Optional whole number within a range, from a text field. */
+export function optionalInt(min: number, max: number, message: string) {
+  return z.preprocess(emptyToUndefined, z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).optional());
+}
+
+/** Optional web address; "www.example.org" gets https:// in front. */
+export const optionalWebsite = z.preprocess(
+  (v) => {
+    const value = emptyToUndefined(v);
+    return typeof value === 'string' && !/^[a-z]+:\/\//i.test(value.trim()) ? `https://${value.trim()}` : value;
+  },
+  z.url({ protocol: /^https?$/, error: 'Bitte eine Webadresse wie https://www.beispiel.de eingeben.' }).max(500).optional(),
+);

@@ -8,6 +8,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Where the recipient's reply goes (e.g. the member who used the contact form). */
+  replyTo?: string;
 }
 
 export interface Mailer {
@@ -19,11 +21,11 @@ export function createMailer(deps: { prisma: PrismaClient; logger: Logger; smtpU
   return {
     async send(message) {
       const stored = await deps.prisma.outboxMail.create({
-        data: { recipient: message.to, subject: message.subject, body: message.text },
+        data: { recipient: message.to, replyTo: message.replyTo ?? null, subject: message.subject, body: message.text },
       });
       if (!transport) return;
       try {
-        await transport.sendMail({ from: deps.from, to: message.to, subject: message.subject, text: message.text });
+        await transport.sendMail({ from: deps.from, to: message.to, replyTo: message.replyTo, subject: message.subject, text: message.text });
         await deps.prisma.outboxMail.update({ where: { id: stored.id }, data: { status: 'SENT', sentAt: new Date() } });
       } catch (error) {
         // The action that sent the mail still succeeds; admins see the failure in the outbox.

@@ -9,6 +9,8 @@ export interface CurrentUser {
   name: string;
   email: string;
   role: Role;
+  allianceId: number | null;
+  isDelegate: boolean;
 }
 
 declare global {
@@ -32,10 +34,11 @@ export function loadCurrentUser(prisma: PrismaClient) {
     if (userId !== undefined) {
       const user = await prisma.user.findUnique({
         where: { id: userId },
-        select: { id: true, name: true, email: true, role: true, status: true },
+        select: { id: true, name: true, email: true, role: true, status: true, allianceId: true, isDelegate: true },
       });
       if (user?.status === 'ACTIVE') {
-        req.user = { id: user.id, name: user.name, email: user.email, role: user.role };
+        const { status: _status, ...current } = user;
+        req.user = current;
       } else {
         // Account disabled or deleted since login: the session ends here.
         await new Promise<void>((resolve) => req.session.destroy(() => resolve()));

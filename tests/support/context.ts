@@ -97,10 +97,17 @@ export async function csrfTokenFrom(agent: request.Agent, path: string): Promise
   return match[1]!;
 }
 
+/** Encodes fields as a browser does: a list becomes the same name repeated (checkboxes). */
+export function formBody(fields: Record<string, string | string[]>): string {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+  return body.toString();
+}
+
 /** Submits a form the way a browser does: load the page, take its token, post. */
 export async function submit(agent: request.Agent, pagePath: string, action: string, fields: Record<string, string | string[]>) {
   const token = await csrfTokenFrom(agent, pagePath);
-  return agent.post(action).type('form').send({ ...fields, _csrf: token });
+  return agent.post(action).type('form').send(formBody({ ...fields, _csrf: token }));
 }
 
 export async function loginAgent(app: TestContext['app'], email: string, password = DEFAULT_PASSWORD): Promise<request.Agent> {

@@ -7,7 +7,9 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres.js';
+import { connectDatabase } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrator.js';
+import { loadReferenceData } from '../../src/db/reference-data.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,6 +40,17 @@ let embedded: EmbeddedPostgres | undefined;
 let tempDir: string | undefined;
 
 export default async function setup(project: TestProject) {
+  try {
+    return await prepare(project);
+  } catch (error) {
+    // Without this the embedded server would outlive a failed set-up.
+    await embedded?.stop();
+    if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function prepare(project: TestProject) {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keb-test-'));
@@ -50,9 +63,10 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${templateDatabase}`);
   await admin.query(`CREATE DATABASE ${templateDatabase}`);
-  const pool = new pg.Pool({ connectionString: withDatabase(adminUrl, templateDatabase), max: 1 });
-  await migrate(pool);
-  await pool.end();
+  const template = connectDatabase(withDatabase(adminUrl, templateDatabase), { max: 1 });
+  await migrate(template.pool);
+  await loadReferenceData(template.prisma);
+  await template.close();
 
   project.provide('adminUrl', adminUrl);
   project.provide('templateDatabase', templateDatabase);

@@ -3,6 +3,9 @@ import { formValues, parseForm } from '../../lib/forms.js';
 import { startUserSession, submitForm } from '../../lib/http.js';
 import { requireLogin } from '../../middleware/auth.js';
 import { endSessionsOfUser } from '../../middleware/session.js';
+import { MANDATE_LABELS, directorySettingsSchema } from '../members/schema.js';
+import { saveDirectorySettings } from '../members/service.js';
+import { activeTopics } from '../topics/service.js';
 import { changeEmailSchema, changeNameSchema, changePasswordSchema } from './schema.js';
 import { changeEmail, changeName, changePassword, type AccountDeps } from './service.js';
 
@@ -11,10 +14,28 @@ export function accountRoutes(deps: AccountDeps): Router {
   router.use('/konto', requireLogin);
 
   const page = async (req: Request, form?: string) => {
-    const user = await deps.prisma.user.findUniqueOrThrow({ where: { id: req.user!.id }, include: { alliance: true } });
+    const user = await deps.prisma.user.findUniqueOrThrow({
+      where: { id: req.user!.id },
+      include: { alliance: true, requestedAlliance: true, competences: { select: { topicId: true } } },
+    });
+    const stored = {
+      name: user.name,
+      email: user.email,
+      listedInDirectory: user.listedInDirectory,
+      publicOnAlliancePage: user.publicOnAlliancePage,
+      mandate: user.mandate,
+      directoryNote: user.directoryNote ?? '',
+      competenceIds: user.competences.map((c) => c.topicId),
+    };
     // The form that failed keeps what was typed; the others show the stored values.
     const typed = form ? formValues(req.body) : {};
-    return { title: 'Mein Konto', account: user, form, values: { name: user.name, email: user.email, ...typed } };
+    if (form === 'directory') {
+      const raw = (req.body as Record<string, unknown>).competenceIds;
+      typed.competenceIds = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(Number);
+      typed.listedInDirectory = typed.listedInDirectory === 'ja';
+      typed.publicOnAlliancePage = typed.publicOnAlliancePage === 'ja';
+    }
+    return { title: 'Mein Konto', account: user, form, values: { ...stored, ...typed }, topics: await activeTopics(deps.prisma), mandateLabels: MANDATE_LABELS };
   };
 
   router.get('/konto', async (req, res) => {
@@ -46,6 +67,15 @@ export function accountRoutes(deps: AccountDeps): Router {
       await startUserSession(req, req.user!.id);
       req.flash('success', 'Dein Passwort ist geändert. Auf allen anderen Geräten bist du jetzt abgemeldet.');
       res.redirect(303, '/konto');
+    }),
+  );
+
+  router.post('/konto/verzeichnis', (req, res) =>
+    submitForm(res, 'account/show', () => page(req, 'directory'), async () => {
+      const settings = parseForm(directorySettingsSchema, req.body);
+      await saveDirectorySettings(deps.prisma, req.user!.id, settings);
+      req.flash('success', settings.listedInDirectory ? 'Deine Angaben für die Mitgliederliste sind gespeichert.' : 'Gespeichert. Du stehst nicht in der Mitgliederliste.');
+      res.redirect(303, '/konto#verzeichnis');
     }),
   );
 

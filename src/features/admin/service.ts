@@ -44,7 +44,7 @@ export async function listUsers(prisma: PrismaClient, filter: UserFilter) {
       orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
       skip: (filter.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      include: { alliance: { select: { name: true } } },
+      include: { alliance: { select: { name: true } }, requestedAlliance: { select: { name: true } } },
     }),
     prisma.user.count({ where }),
     prisma.user.count({ where: { status: 'PENDING' } }),
@@ -65,7 +65,17 @@ function notOnYourself(actorId: number, targetId: number, what: string): void {
 export async function approveUser(deps: AdminDeps, id: number): Promise<string> {
   const user = await findUser(deps.prisma, id);
   if (user.status === 'ACTIVE') return user.name;
-  await deps.prisma.user.update({ where: { id }, data: { status: 'ACTIVE', approvedAt: user.approvedAt ?? new Date() } });
+  await deps.prisma.user.update({
+    where: { id },
+    data: {
+      status: 'ACTIVE',
+      approvedAt: user.approvedAt ?? new Date(),
+      // The admin saw the Bündnis named at registration: approving confirms that membership too.
+      ...(user.requestedAllianceId && !user.approvedAt
+        ? { allianceId: user.requestedAllianceId, requestedAllianceId: null, joinRequestedAt: null }
+        : {}),
+    },
+  });
   await deps.mailer.send({
     to: user.email,
     subject: 'Dein Konto ist freigeschaltet',

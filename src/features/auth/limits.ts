@@ -1,44 +1,6 @@
-// Brute-force protection for login and password reset. Counters live in PostgreSQL (rate-limiter-flexible),
-// so they hold across restarts and across several app instances.
+// Brute-force protection for login and password reset (counters in PostgreSQL, see lib/rate-limit.ts).
 import type pg from 'pg';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { TooManyRequestsError } from '../../lib/errors.js';
-
-function limiter(pool: pg.Pool, keyPrefix: string, points: number, durationSeconds: number, blockSeconds: number) {
-  return new RateLimiterPostgres({
-    storeClient: pool,
-    storeType: 'pool',
-    tableName: 'rate_limits',
-    tableCreated: true,
-    clearExpiredByTimeout: false, // server.ts removes expired rows periodically
-    keyPrefix,
-    points,
-    duration: durationSeconds,
-    blockDuration: blockSeconds,
-  });
-}
-
-function lockedOut(res: RateLimiterRes, what: string): TooManyRequestsError {
-  const minutes = Math.max(1, Math.ceil(res.msBeforeNext / 60_000));
-  return new TooManyRequestsError(
-    `Zu viele ${what}. Aus Sicherheitsgründen ist das vorübergehend gesperrt – bitte versuche es in ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} noch einmal.`,
-    Math.ceil(res.msBeforeNext / 1000),
-  );
-}
-
-async function consume(l: RateLimiterPostgres, key: string, what: string): Promise<void> {
-  try {
-    await l.consume(key);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) throw lockedOut(error, what);
-    throw error;
-  }
-}
-
-async function assertNotBlocked(l: RateLimiterPostgres, key: string, what: string): Promise<void> {
-  const res = await l.get(key);
-  if (res && res.remainingPoints <= 0 && res.msBeforeNext > 0) throw lockedOut(res, what);
-}
+import { assertNotBlocked, consume, createLimiter } from '../../lib/rate-limit.js';
 
 export interface AuthLimits {
   /** Throws TooManyRequestsError while this account or this address is locked out. */
@@ -49,28 +11,29 @@ export interface AuthLimits {
 }
 
 export function createAuthLimits(pool: pg.Pool): AuthLimits {
-  const what = 'fehlgeschlagene Anmeldeversuche';
+  const failures = 'fehlgeschlagene Anmeldeversuche';
+  const resets = 'Anfragen zum Zurücksetzen des Passworts';
   // 8 wrong passwords for one account within 15 minutes lock that account for 15 minutes;
   // 30 failures from one address within an hour lock that address for an hour.
-  const failuresByAccount = limiter(pool, 'login_account', 8, 15 * 60, 15 * 60);
-  const failuresByIp = limiter(pool, 'login_ip', 30, 60 * 60, 60 * 60);
-  const resetsByAccount = limiter(pool, 'reset_account', 3, 60 * 60, 60 * 60);
-  const resetsByIp = limiter(pool, 'reset_ip', 10, 60 * 60, 60 * 60);
+  const failuresByAccount = createLimiter(pool, 'login_account', 8, 15 * 60);
+  const failuresByIp = createLimiter(pool, 'login_ip', 30, 60 * 60);
+  const resetsByAccount = createLimiter(pool, 'reset_account', 3, 60 * 60);
+  const resetsByIp = createLimiter(pool, 'reset_ip', 10, 60 * 60);
   return {
     async beforeLogin(ip, email) {
-      await assertNotBlocked(failuresByAccount, email, what);
-      await assertNotBlocked(failuresByIp, ip, what);
+      await assertNotBlocked(failuresByAccount, email, failures);
+      await assertNotBlocked(failuresByIp, ip, failures);
     },
     async loginFailed(ip, email) {
-      await consume(failuresByAccount, email, what);
-      await consume(failuresByIp, ip, what);
+      await consume(failuresByAccount, email, failures);
+      await consume(failuresByIp, ip, failures);
     },
     async loginSucceeded(email) {
       await failuresByAccount.delete(email);
     },
     async resetRequested(ip, email) {
-      await consume(resetsByIp, ip, 'Anfragen zum Zurücksetzen des Passworts');
-      await consume(resetsByAccount, email, 'Anfragen zum Zurücksetzen des Passworts');
+      await consume(resetsByIp, ip, resets);
+      await consume(resetsByAccount, email, resets);
     },
   };
 }

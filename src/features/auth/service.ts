@@ -41,7 +41,9 @@ export async function registerUser(deps: AuthDeps, input: RegistrationInput) {
         name: input.name,
         email: input.email,
         passwordHash: await hashPassword(input.password),
-        allianceId: input.allianceId ?? null,
+        // The chosen Bündnis is a join request; approving the account confirms it.
+        requestedAllianceId: input.allianceId ?? null,
+        joinRequestedAt: input.allianceId ? new Date() : null,
         allianceNote: input.allianceNote ?? null,
         principlesAcceptedAt: new Date(),
       },

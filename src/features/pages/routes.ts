@@ -12,8 +12,6 @@ const CONTENT_PAGES = { '/impressum': ['Impressum', 'impressum.md'], '/datenschu
 const SECTIONS_IN_PREPARATION = {
   '/berichte': 'Erfahrungsberichte',
   '/antraege': 'Musteranträge und Anfragen',
-  '/buendnisse': 'Bündnisse',
-  '/netzwerke': 'Netzwerke',
   '/treffen': 'KOG-Treffen und Ratschläge',
   '/suche': 'Suche',
 } as const;

@@ -1,0 +1,132 @@
+import { Router, type Request, type Response } from 'express';
+import { formValues, parseForm } from '../../lib/forms.js';
+import { submitForm } from '../../lib/http.js';
+import { renderMarkdown } from '../../lib/markdown.js';
+import { FEDERAL_STATES } from '../../lib/states.js';
+import { requireLogin, requireRole } from '../../middleware/auth.js';
+import { allianceFilterSchema, allianceFormSchema } from './schema.js';
+import {
+  alliancePage,
+  canDecideJoinRequests,
+  createAlliance,
+  decideJoinRequest,
+  findAlliance,
+  leaveAlliance,
+  listAlliances,
+  requestToJoin,
+  setDelegate,
+  updateAlliance,
+  withdrawJoinRequest,
+  type AllianceDeps,
+} from './service.js';
+import { idParam } from '../../lib/http.js';
+import { NotFoundError } from '../../lib/errors.js';
+
+export function allianceRoutes(deps: AllianceDeps): Router {
+  const router = Router();
+  const { prisma } = deps;
+
+  /** The alliance in :slug; an old slug answers with a permanent redirect, unknown ones with 404. */
+  async function loadAlliance(req: Request, res: Response) {
+    const found = await findAlliance(prisma, String(req.params.slug));
+    if ('movedTo' in found) {
+      const rest = req.originalUrl.slice(`/buendnisse/${String(req.params.slug)}`.length);
+      res.redirect(301, `/buendnisse/${found.movedTo}${rest}`);
+      return undefined;
+    }
+    return found.alliance;
+  }
+
+  const formLocals = (title: string, values: Record<string, unknown>, action: string) => ({ title, values, action, states: FEDERAL_STATES });
+
+  router.get('/buendnisse', async (req, res) => {
+    const filter = allianceFilterSchema.parse(req.query);
+    res.render('alliances/index', { title: 'Bündnisse', ...(await listAlliances(prisma, filter)), filter, states: FEDERAL_STATES });
+  });
+
+  router.get('/buendnisse/neu', requireRole('ORGANIZER'), (_req, res) => {
+    res.render('alliances/form', { ...formLocals('Neues Bündnis eintragen', {}, '/buendnisse'), errors: {} });
+  });
+
+  router.post('/buendnisse', requireRole('ORGANIZER'), (req, res) =>
+    submitForm(res, 'alliances/form', () => formLocals('Neues Bündnis eintragen', formValues(req.body), '/buendnisse'), async () => {
+      const alliance = await createAlliance(prisma, parseForm(allianceFormSchema, req.body));
+      req.flash('success', `${alliance.name} ist eingetragen.`);
+      res.redirect(303, `/buendnisse/${alliance.slug}`);
+    }),
+  );
+
+  router.get('/buendnisse/:slug', async (req, res) => {
+    const alliance = await loadAlliance(req, res);
+    if (!alliance) return;
+    res.render('alliances/show', {
+      title: alliance.name,
+      alliance,
+      descriptionHtml: renderMarkdown(alliance.description),
+      ...(await alliancePage(prisma, alliance.id, req.user)),
+      canDecide: canDecideJoinRequests(req.user, alliance.id),
+      viewerRequest: req.user ? (await prisma.user.findUniqueOrThrow({ where: { id: req.user.id }, select: { requestedAllianceId: true } })).requestedAllianceId : null,
+    });
+  });
+
+  router.get('/buendnisse/:slug/bearbeiten', requireRole('ORGANIZER'), async (req, res) => {
+    const alliance = await loadAlliance(req, res);
+    if (!alliance) return;
+    res.render('alliances/form', { ...formLocals(`${alliance.name} bearbeiten`, alliance, `/buendnisse/${alliance.slug}`), errors: {} });
+  });
+
+  router.post('/buendnisse/:slug', requireRole('ORGANIZER'), async (req, res) => {
+    const alliance = await loadAlliance(req, res);
+    if (!alliance) return;
+    await submitForm(res, 'alliances/form', () => formLocals(`${alliance.name} bearbeiten`, formValues(req.body), `/buendnisse/${alliance.slug}`), async () => {
+      const saved = await updateAlliance(prisma, alliance.id, parseForm(allianceFormSchema, req.body));
+      req.flash('success', 'Die Änderungen sind gespeichert.');
+      res.redirect(303, `/buendnisse/${saved.slug}`);
+    });
+  });
+
+  router.post('/buendnisse/:slug/beitreten', requireLogin, async (req, res) => {
+    const alliance = await loadAlliance(req, res);
+    if (!alliance) return;
+    const name = await requestToJoin(deps, req.user!, alliance.id);
+    req.flash('success', `Deine Anfrage an ${name} ist gestellt. Sobald eine Delegierte, ein Delegierter oder die KOG sie bestätigt, bekommst du eine E-Mail.`);
+    res.redirect(303, `/buendnisse/${alliance.slug}`);
+  });
+
+  const decide = (accept: boolean) => async (req: Request, res: Response) => {
+    const alliance = await loadAlliance(req, res);
+    if (!alliance) return;
+    const userId = idParam(req, 'userId');
+    if (userId === undefined) throw new NotFoundError();
+    const name = await decideJoinRequest(deps, req.user!, alliance.id, userId, accept);
+    req.flash('success', accept ? `${name} ist jetzt als Mitglied von ${alliance.name} eingetragen.` : `Die Anfrage von ${name} ist abgelehnt.`);
+    res.redirect(303, `/buendnisse/${alliance.slug}#beitrittsanfragen`);
+  };
+  router.post('/buendnisse/:slug/anfragen/:userId/bestaetigen', requireLogin, decide(true));
+  router.post('/buendnisse/:slug/anfragen/:userId/ablehnen', requireLogin, decide(false));
+
+  router.post('/buendnisse/:slug/delegierte/:userId', requireRole('ORGANIZER'), async (req, res) => {
+    const alliance = await loadAlliance(req, res);
+    if (!alliance) return;
+    const userId = idParam(req, 'userId');
+    if (userId === undefined) throw new NotFoundError();
+    const makeDelegate = (req.body as Record<string, unknown>)?.delegiert === 'ja';
+    const name = await setDelegate(prisma, req.user!, alliance.id, userId, makeDelegate);
+    req.flash('success', makeDelegate ? `${name} ist jetzt Delegierte/r von ${alliance.name} in der KOG.` : `${name} ist nicht mehr Delegierte/r.`);
+    res.redirect(303, `/buendnisse/${alliance.slug}#mitglieder`);
+  });
+
+  router.post('/konto/buendnis/verlassen', requireLogin, async (req, res) => {
+    await leaveAlliance(prisma, req.user!.id);
+    req.flash('success', 'Du bist in der Erfahrungsbörse keinem Bündnis mehr zugeordnet.');
+    res.redirect(303, '/konto#buendnis');
+  });
+
+  router.post('/konto/buendnis/anfrage-zuruecknehmen', requireLogin, async (req, res) => {
+    await withdrawJoinRequest(prisma, req.user!.id);
+    req.flash('success', 'Deine Beitrittsanfrage ist zurückgenommen.');
+    res.redirect(303, '/konto#buendnis');
+  });
+
+  return router;
+}
