@@ -14,31 +14,180 @@ export const DEMO_PASSWORD = 'Demo-Passwort-2026';
 const DEMO_DOMAIN = '@demo.invalid';
 
 const ALLIANCES = [
-  { slug: 'demo-buergerbuendnis-neustadt', name: 'Bürgerbündnis Neustadt (Demo)', municipality: 'Neustadt an der Weinstraße', district: 'kreisfrei', state: 'RP', foundedYear: 2008, councilSeats: 2 },
-  { slug: 'demo-soziale-liste-gelsenkirchen', name: 'Soziale Liste Gelsenkirchen (Demo)', municipality: 'Gelsenkirchen', district: 'kreisfrei', state: 'NW', foundedYear: 2004, councilSeats: 3 },
-  { slug: 'demo-offene-liste-wuppertal', name: 'Offene Liste Wuppertal (Demo)', municipality: 'Wuppertal', district: 'kreisfrei', state: 'NW', foundedYear: 2013, councilSeats: 1 },
-  { slug: 'demo-stadtbuendnis-leipzig', name: 'Stadtbündnis Leipzig (Demo)', municipality: 'Leipzig', district: 'kreisfrei', state: 'SN', foundedYear: 2019, councilSeats: 0 },
-  { slug: 'demo-wir-in-kiel', name: 'Wir in Kiel (Demo)', municipality: 'Kiel', district: 'kreisfrei', state: 'SH', foundedYear: 2011, councilSeats: 1 },
-  { slug: 'demo-alternative-liste-offenbach', name: 'Alternative Liste Offenbach (Demo)', municipality: 'Offenbach am Main', district: 'kreisfrei', state: 'HE', foundedYear: 2006, councilSeats: 2 },
-  { slug: 'demo-buendnis-fuer-augsburg', name: 'Bündnis für Augsburg (Demo)', municipality: 'Augsburg', district: 'kreisfrei', state: 'BY', foundedYear: 2014, councilSeats: 1 },
-  { slug: 'demo-gemeinsam-fuer-jena', name: 'Gemeinsam für Jena (Demo)', municipality: 'Jena', district: 'kreisfrei', state: 'TH', foundedYear: 2018, councilSeats: 1 },
+  {
+    slug: 'demo-buergerbuendnis-neustadt',
+    name: 'Bürgerbündnis Neustadt (Demo)',
+    municipality: 'Neustadt an der Weinstraße',
+    district: 'kreisfrei',
+    state: 'RP',
+    foundedYear: 2008,
+    councilSeats: 2,
+  },
+  {
+    slug: 'demo-soziale-liste-gelsenkirchen',
+    name: 'Soziale Liste Gelsenkirchen (Demo)',
+    municipality: 'Gelsenkirchen',
+    district: 'kreisfrei',
+    state: 'NW',
+    foundedYear: 2004,
+    councilSeats: 3,
+  },
+  {
+    slug: 'demo-offene-liste-wuppertal',
+    name: 'Offene Liste Wuppertal (Demo)',
+    municipality: 'Wuppertal',
+    district: 'kreisfrei',
+    state: 'NW',
+    foundedYear: 2013,
+    councilSeats: 1,
+  },
+  {
+    slug: 'demo-stadtbuendnis-leipzig',
+    name: 'Stadtbündnis Leipzig (Demo)',
+    municipality: 'Leipzig',
+    district: 'kreisfrei',
+    state: 'SN',
+    foundedYear: 2019,
+    councilSeats: 0,
+  },
+  {
+    slug: 'demo-wir-in-kiel',
+    name: 'Wir in Kiel (Demo)',
+    municipality: 'Kiel',
+    district: 'kreisfrei',
+    state: 'SH',
+    foundedYear: 2011,
+    councilSeats: 1,
+  },
+  {
+    slug: 'demo-alternative-liste-offenbach',
+    name: 'Alternative Liste Offenbach (Demo)',
+    municipality: 'Offenbach am Main',
+    district: 'kreisfrei',
+    state: 'HE',
+    foundedYear: 2006,
+    councilSeats: 2,
+  },
+  {
+    slug: 'demo-buendnis-fuer-augsburg',
+    name: 'Bündnis für Augsburg (Demo)',
+    municipality: 'Augsburg',
+    district: 'kreisfrei',
+    state: 'BY',
+    foundedYear: 2014,
+    councilSeats: 1,
+  },
+  {
+    slug: 'demo-gemeinsam-fuer-jena',
+    name: 'Gemeinsam für Jena (Demo)',
+    municipality: 'Jena',
+    district: 'kreisfrei',
+    state: 'TH',
+    foundedYear: 2018,
+    councilSeats: 1,
+  },
 ];
 
-const MEMBERS: { name: string; alliance: string; mandate: Mandate; competences: string[]; note: string; delegate?: boolean; public?: boolean }[] = [
-  { name: 'Anna Beispiel (Demo)', alliance: 'demo-buergerbuendnis-neustadt', mandate: 'COUNCIL', competences: ['wohnen', 'soziales'], note: 'Im Sozialausschuss; Sozialticket durchgesetzt.', delegate: true, public: true },
-  { name: 'Bernd Muster (Demo)', alliance: 'demo-buergerbuendnis-neustadt', mandate: 'EXPERT_CITIZEN', competences: ['verkehr'], note: 'Sachkundiger Bürger im Verkehrsausschuss.' },
-  { name: 'Cem Probe (Demo)', alliance: 'demo-soziale-liste-gelsenkirchen', mandate: 'COUNCIL', competences: ['kommunale-finanzen', 'daseinsvorsorge'], note: 'Haushaltsreden und Anfragen zur Kassenlage.', delegate: true, public: true },
-  { name: 'Dana Vorlage (Demo)', alliance: 'demo-soziale-liste-gelsenkirchen', mandate: 'BOROUGH_COUNCIL', competences: ['migration', 'antifaschismus'], note: 'Bezirksvertretung Nord.', public: true },
-  { name: 'Emil Entwurf (Demo)', alliance: 'demo-offene-liste-wuppertal', mandate: 'COUNCIL', competences: ['umwelt-klima', 'energie'], note: 'Stadtwerke zurück in öffentliche Hand.', delegate: true },
-  { name: 'Frieda Fiktiv (Demo)', alliance: 'demo-stadtbuendnis-leipzig', mandate: 'NONE', competences: ['wahlkampf', 'buergerbeteiligung'], note: 'Organisiert die Unterschriftensammlung.', delegate: true, public: true },
-  { name: 'Gül Gedacht (Demo)', alliance: 'demo-wir-in-kiel', mandate: 'COUNCIL', competences: ['bildung', 'soziales'], note: 'Schulsanierung und Kita-Plätze.', delegate: true },
-  { name: 'Hannes Hypothese (Demo)', alliance: 'demo-alternative-liste-offenbach', mandate: 'DISTRICT_COUNCIL', competences: ['gesundheit'], note: 'Krankenhaus in kommunaler Hand.' },
-  { name: 'Ida Inszeniert (Demo)', alliance: 'demo-buendnis-fuer-augsburg', mandate: 'COUNCIL', competences: ['wohnen', 'buergerbeteiligung'], note: 'Bürgerbegehren gegen den Verkauf städtischer Wohnungen.', delegate: true, public: true },
-  { name: 'Jonas Jedermann (Demo)', alliance: 'demo-gemeinsam-fuer-jena', mandate: 'EXPERT_CITIZEN', competences: ['verkehr', 'umwelt-klima'], note: 'Nahverkehrsplan und Radwege.' },
+const MEMBERS: {
+  name: string;
+  alliance: string;
+  mandate: Mandate;
+  competences: string[];
+  note: string;
+  delegate?: boolean;
+  public?: boolean;
+}[] = [
+  {
+    name: 'Anna Beispiel (Demo)',
+    alliance: 'demo-buergerbuendnis-neustadt',
+    mandate: 'COUNCIL',
+    competences: ['wohnen', 'soziales'],
+    note: 'Im Sozialausschuss; Sozialticket durchgesetzt.',
+    delegate: true,
+    public: true,
+  },
+  {
+    name: 'Bernd Muster (Demo)',
+    alliance: 'demo-buergerbuendnis-neustadt',
+    mandate: 'EXPERT_CITIZEN',
+    competences: ['verkehr'],
+    note: 'Sachkundiger Bürger im Verkehrsausschuss.',
+  },
+  {
+    name: 'Cem Probe (Demo)',
+    alliance: 'demo-soziale-liste-gelsenkirchen',
+    mandate: 'COUNCIL',
+    competences: ['kommunale-finanzen', 'daseinsvorsorge'],
+    note: 'Haushaltsreden und Anfragen zur Kassenlage.',
+    delegate: true,
+    public: true,
+  },
+  {
+    name: 'Dana Vorlage (Demo)',
+    alliance: 'demo-soziale-liste-gelsenkirchen',
+    mandate: 'BOROUGH_COUNCIL',
+    competences: ['migration', 'antifaschismus'],
+    note: 'Bezirksvertretung Nord.',
+    public: true,
+  },
+  {
+    name: 'Emil Entwurf (Demo)',
+    alliance: 'demo-offene-liste-wuppertal',
+    mandate: 'COUNCIL',
+    competences: ['umwelt-klima', 'energie'],
+    note: 'Stadtwerke zurück in öffentliche Hand.',
+    delegate: true,
+  },
+  {
+    name: 'Frieda Fiktiv (Demo)',
+    alliance: 'demo-stadtbuendnis-leipzig',
+    mandate: 'NONE',
+    competences: ['wahlkampf', 'buergerbeteiligung'],
+    note: 'Organisiert die Unterschriftensammlung.',
+    delegate: true,
+    public: true,
+  },
+  {
+    name: 'Gül Gedacht (Demo)',
+    alliance: 'demo-wir-in-kiel',
+    mandate: 'COUNCIL',
+    competences: ['bildung', 'soziales'],
+    note: 'Schulsanierung und Kita-Plätze.',
+    delegate: true,
+  },
+  {
+    name: 'Hannes Hypothese (Demo)',
+    alliance: 'demo-alternative-liste-offenbach',
+    mandate: 'DISTRICT_COUNCIL',
+    competences: ['gesundheit'],
+    note: 'Krankenhaus in kommunaler Hand.',
+  },
+  {
+    name: 'Ida Inszeniert (Demo)',
+    alliance: 'demo-buendnis-fuer-augsburg',
+    mandate: 'COUNCIL',
+    competences: ['wohnen', 'buergerbeteiligung'],
+    note: 'Bürgerbegehren gegen den Verkauf städtischer Wohnungen.',
+    delegate: true,
+    public: true,
+  },
+  {
+    name: 'Jonas Jedermann (Demo)',
+    alliance: 'demo-gemeinsam-fuer-jena',
+    mandate: 'EXPERT_CITIZEN',
+    competences: ['verkehr', 'umwelt-klima'],
+    note: 'Nahverkehrsplan und Radwege.',
+  },
 ];
 
 function email(name: string): string {
-  const local = name.replace(' (Demo)', '').toLowerCase().replace(/ü/g, 'ue').replace(/ö/g, 'oe').replace(/ä/g, 'ae').replace(/[^a-z]+/g, '.');
+  const local = name
+    .replace(' (Demo)', '')
+    .toLowerCase()
+    .replace(/ü/g, 'ue')
+    .replace(/ö/g, 'oe')
+    .replace(/ä/g, 'ae')
+    .replace(/[^a-z]+/g, '.');
   return `${local}${DEMO_DOMAIN}`;
 }
 

@@ -2,20 +2,16 @@
 // with one readable line instead of a stack trace (see server.ts).
 import { z } from 'zod';
 
-const booleanish = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanish = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const postgresUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.pathname.length > 1;
-    } catch {
-      return false;
-    }
-  }, 'muss eine PostgreSQL-Adresse sein, z. B. postgresql://benutzer:passwort@host:5432/datenbank / must be a postgresql:// URL with a database name');
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}, 'muss eine PostgreSQL-Adresse sein, z. B. postgresql://benutzer:passwort@host:5432/datenbank / must be a postgresql:// URL with a database name');
 
 const schema = z
   .object({
@@ -54,7 +50,11 @@ const schema = z
         });
       }
     } else if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 16) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'ist zu kurz (mindestens 16 Zeichen) / too short (at least 16 characters)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'ist zu kurz (mindestens 16 Zeichen) / too short (at least 16 characters)',
+      });
     }
   });
 

@@ -42,7 +42,9 @@ async function main(): Promise<void> {
 
   // Expired rate-limit counters are only clutter; remove them now and then.
   const cleanup = setInterval(() => {
-    db.pool.query('DELETE FROM rate_limits WHERE expire < $1', [Date.now()]).catch((err: Error) => logger.warn({ err }, 'rate limit cleanup failed'));
+    db.pool
+      .query('DELETE FROM rate_limits WHERE expire < $1', [Date.now()])
+      .catch((err: Error) => logger.warn({ err }, 'rate limit cleanup failed'));
   }, 15 * 60_000);
   cleanup.unref();
 

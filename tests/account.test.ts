@@ -1,6 +1,15 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentFor, createUser, createTestContext, DEFAULT_PASSWORD, loginAgent, submit, text, type TestContext } from './support/context.js';
+import {
+  agentFor,
+  createUser,
+  createTestContext,
+  DEFAULT_PASSWORD,
+  loginAgent,
+  submit,
+  text,
+  type TestContext,
+} from './support/context.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -39,7 +48,9 @@ describe('/konto', () => {
     const ok = await submit(agent, '/konto', '/konto/email', { email: 'Neu@Example.org', currentPassword: DEFAULT_PASSWORD });
     expect(ok.status).toBe(303);
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe('neu@example.org');
-    expect(await ctx.db.prisma.outboxMail.count({ where: { recipient: user.email, subject: 'Deine E-Mail-Adresse wurde geändert' } })).toBe(1);
+    expect(await ctx.db.prisma.outboxMail.count({ where: { recipient: user.email, subject: 'Deine E-Mail-Adresse wurde geändert' } })).toBe(
+      1,
+    );
   });
 
   it('changes the password, keeps this browser logged in and logs out every other one', async () => {
@@ -53,12 +64,18 @@ describe('/konto', () => {
     expect(res.status).toBe(303);
     expect((await agent.get('/konto')).status).toBe(200);
     expect((await otherDevice.get('/konto')).status).toBe(303);
-    expect((await submit(request.agent(ctx.app), '/anmelden', '/anmelden', { email: user.email, password: 'Ganz-neues-Passwort-2026' })).status).toBe(303);
+    expect(
+      (await submit(request.agent(ctx.app), '/anmelden', '/anmelden', { email: user.email, password: 'Ganz-neues-Passwort-2026' })).status,
+    ).toBe(303);
   });
 
   it('shows errors next to the password form without touching the password', async () => {
     const { user, agent } = await agentFor(ctx);
-    const res = await submit(agent, '/konto', '/konto/passwort', { currentPassword: DEFAULT_PASSWORD, password: 'Ganz-neues-Passwort-2026', passwordRepeat: 'etwas-anderes-2026' });
+    const res = await submit(agent, '/konto', '/konto/passwort', {
+      currentPassword: DEFAULT_PASSWORD,
+      password: 'Ganz-neues-Passwort-2026',
+      passwordRepeat: 'etwas-anderes-2026',
+    });
     expect(res.status).toBe(422);
     expect(text(res.text)).toContain('Die beiden Passwörter stimmen nicht überein.');
     const stored = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });

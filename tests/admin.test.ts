@@ -54,11 +54,16 @@ describe('role checks on every admin route', () => {
 describe('managing accounts', () => {
   const post = async (path: string, fields: Record<string, string> = {}) => {
     const token = await csrfTokenFrom(agents.ADMIN.agent, '/admin/benutzer');
-    return agents.ADMIN.agent.post(path).type('form').send({ ...fields, _csrf: token });
+    return agents.ADMIN.agent
+      .post(path)
+      .type('form')
+      .send({ ...fields, _csrf: token });
   };
 
   it('finds accounts by name, address or alliance and pages through them', async () => {
-    const alliance = await ctx.db.prisma.alliance.create({ data: { slug: 'buendnis-suchstadt', name: 'Bündnis Suchstadt', municipality: 'Suchstadt', state: 'HE' } });
+    const alliance = await ctx.db.prisma.alliance.create({
+      data: { slug: 'buendnis-suchstadt', name: 'Bündnis Suchstadt', municipality: 'Suchstadt', state: 'HE' },
+    });
     await createUser(ctx.db, { name: 'Gesuchte Person' });
     const inAlliance = await createUser(ctx.db);
     await ctx.db.prisma.user.update({ where: { id: inAlliance.id }, data: { allianceId: alliance.id } });
@@ -123,7 +128,9 @@ describe('managing accounts', () => {
 
 describe('Postausgang', () => {
   it('lists stored mails and shows one, escaped', async () => {
-    const mail = await ctx.db.prisma.outboxMail.create({ data: { recipient: 'a@example.org', subject: 'Test <b>fett</b>', body: 'Zeile 1\n<script>alert(1)</script>' } });
+    const mail = await ctx.db.prisma.outboxMail.create({
+      data: { recipient: 'a@example.org', subject: 'Test <b>fett</b>', body: 'Zeile 1\n<script>alert(1)</script>' },
+    });
     const list = await agents.ADMIN.agent.get('/admin/postausgang');
     expect(list.text).toContain('Test &lt;b&gt;fett&lt;/b&gt;');
     const one = await agents.ADMIN.agent.get(`/admin/postausgang/${mail.id}`);

@@ -1,6 +1,16 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentFor, createTestContext, createUser, csrfTokenFrom, formBody, loginAgent, submit, text, type TestContext } from './support/context.js';
+import {
+  agentFor,
+  createTestContext,
+  createUser,
+  csrfTokenFrom,
+  formBody,
+  loginAgent,
+  submit,
+  text,
+  type TestContext,
+} from './support/context.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -72,7 +82,10 @@ describe('Bündnisse: editing', () => {
     const member = await agentFor(ctx, 'MEMBER');
     expect((await member.agent.get('/buendnisse/neu')).status).toBe(403);
     const token = await csrfTokenFrom(member.agent, '/konto');
-    const denied = await member.agent.post('/buendnisse').type('form').send(formBody({ ...allianceFields(), _csrf: token }));
+    const denied = await member.agent
+      .post('/buendnisse')
+      .type('form')
+      .send(formBody({ ...allianceFields(), _csrf: token }));
     expect(denied.status).toBe(403);
     expect(await ctx.db.prisma.alliance.count({ where: { name: 'Bürgerbündnis Groß-Gerau' } })).toBe(0);
     expect((await request(ctx.app).get('/buendnisse/neu')).status).toBe(303);
@@ -92,14 +105,22 @@ describe('Bündnisse: editing', () => {
     expect(text(page.text)).toContain('Kreis Groß-Gerau');
 
     const alliance = await ctx.db.prisma.alliance.findUniqueOrThrow({ where: { slug: 'buergerbuendnis-gross-gerau' } });
-    const memberEdit = await member.agent.post(`/buendnisse/${alliance.slug}`).type('form').send(formBody({ ...allianceFields({ name: 'Gekapert' }), _csrf: token }));
+    const memberEdit = await member.agent
+      .post(`/buendnisse/${alliance.slug}`)
+      .type('form')
+      .send(formBody({ ...allianceFields({ name: 'Gekapert' }), _csrf: token }));
     expect(memberEdit.status).toBe(403);
     expect((await ctx.db.prisma.alliance.findUniqueOrThrow({ where: { id: alliance.id } })).name).toBe('Bürgerbündnis Groß-Gerau');
   });
 
   it('shows errors next to the fields and keeps the input', async () => {
     const organiser = await agentFor(ctx, 'ORGANIZER');
-    const res = await submit(organiser.agent, '/buendnisse/neu', '/buendnisse', allianceFields({ name: 'Irgendein Bündnis', state: 'XY', foundedYear: '1850', website: 'ftp://x', contactEmail: 'kaputt' }));
+    const res = await submit(
+      organiser.agent,
+      '/buendnisse/neu',
+      '/buendnisse',
+      allianceFields({ name: 'Irgendein Bündnis', state: 'XY', foundedYear: '1850', website: 'ftp://x', contactEmail: 'kaputt' }),
+    );
     expect(res.status).toBe(422);
     const page = text(res.text);
     expect(page).toContain('Bitte ein Bundesland wählen.');
@@ -113,14 +134,24 @@ describe('Bündnisse: editing', () => {
   it('gives a second alliance of the same name its own slug', async () => {
     const organiser = await agentFor(ctx, 'ORGANIZER');
     await submit(organiser.agent, '/buendnisse/neu', '/buendnisse', allianceFields({ name: 'Gleicher Name' }));
-    const second = await submit(organiser.agent, '/buendnisse/neu', '/buendnisse', allianceFields({ name: 'Gleicher Name', municipality: 'Anderswo' }));
+    const second = await submit(
+      organiser.agent,
+      '/buendnisse/neu',
+      '/buendnisse',
+      allianceFields({ name: 'Gleicher Name', municipality: 'Anderswo' }),
+    );
     expect(second.headers.location).toBe('/buendnisse/gleicher-name-2');
   });
 
   it('keeps old links working by redirect after a rename', async () => {
     const organiser = await agentFor(ctx, 'ORGANIZER');
     await submit(organiser.agent, '/buendnisse/neu', '/buendnisse', allianceFields({ name: 'Alter Name' }));
-    const renamed = await submit(organiser.agent, '/buendnisse/alter-name/bearbeiten', '/buendnisse/alter-name', allianceFields({ name: 'Neuer Name' }));
+    const renamed = await submit(
+      organiser.agent,
+      '/buendnisse/alter-name/bearbeiten',
+      '/buendnisse/alter-name',
+      allianceFields({ name: 'Neuer Name' }),
+    );
     expect(renamed.headers.location).toBe('/buendnisse/neuer-name');
     const old = await request(ctx.app).get('/buendnisse/alter-name');
     expect(old.status).toBe(301);
@@ -146,7 +177,9 @@ describe('Bündnisse: joining, delegates, public members', () => {
     const asked = await submit(applicant.agent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/beitreten`, {});
     expect(asked.status).toBe(303);
     expect(text((await applicant.agent.get(`/buendnisse/${alliance.slug}`)).text)).toContain('Deine Beitrittsanfrage läuft');
-    const notice = await ctx.db.prisma.outboxMail.findFirst({ where: { recipient: delegate.email, subject: { contains: 'Beitrittsanfrage' } } });
+    const notice = await ctx.db.prisma.outboxMail.findFirst({
+      where: { recipient: delegate.email, subject: { contains: 'Beitrittsanfrage' } },
+    });
     expect(notice).not.toBeNull();
 
     // A member of another alliance and an anonymous visitor see no requests and cannot decide them.
@@ -155,7 +188,10 @@ describe('Bündnisse: joining, delegates, public members', () => {
     expect(outsiderPage).not.toContain('Beitrittsanfragen');
     expect(outsiderPage).not.toContain(applicant.user.email);
     const token = await csrfTokenFrom(outsider.agent, '/konto');
-    const forbidden = await outsider.agent.post(`/buendnisse/${alliance.slug}/anfragen/${applicant.user.id}/bestaetigen`).type('form').send(formBody({ _csrf: token }));
+    const forbidden = await outsider.agent
+      .post(`/buendnisse/${alliance.slug}/anfragen/${applicant.user.id}/bestaetigen`)
+      .type('form')
+      .send(formBody({ _csrf: token }));
     expect(forbidden.status).toBe(403);
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: applicant.user.id } })).allianceId).toBeNull();
 
@@ -163,15 +199,27 @@ describe('Bündnisse: joining, delegates, public members', () => {
     const page = text((await delegateAgent.get(`/buendnisse/${alliance.slug}`)).text);
     expect(page).toContain('Beitrittsanfragen');
     expect(page).toContain(applicant.user.name);
-    const confirmed = await submit(delegateAgent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/anfragen/${applicant.user.id}/bestaetigen`, {});
+    const confirmed = await submit(
+      delegateAgent,
+      `/buendnisse/${alliance.slug}`,
+      `/buendnisse/${alliance.slug}/anfragen/${applicant.user.id}/bestaetigen`,
+      {},
+    );
     expect(confirmed.status).toBe(303);
     const joined = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: applicant.user.id } });
     expect(joined.allianceId).toBe(alliance.id);
     expect(joined.requestedAllianceId).toBeNull();
-    expect(await ctx.db.prisma.outboxMail.count({ where: { recipient: applicant.user.email, subject: `Willkommen bei ${alliance.name}` } })).toBe(1);
+    expect(
+      await ctx.db.prisma.outboxMail.count({ where: { recipient: applicant.user.email, subject: `Willkommen bei ${alliance.name}` } }),
+    ).toBe(1);
 
     // Deciding again finds nothing to decide.
-    const again = await submit(delegateAgent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/anfragen/${applicant.user.id}/ablehnen`, {});
+    const again = await submit(
+      delegateAgent,
+      `/buendnisse/${alliance.slug}`,
+      `/buendnisse/${alliance.slug}/anfragen/${applicant.user.id}/ablehnen`,
+      {},
+    );
     expect(again.status).toBe(404);
   });
 
@@ -180,7 +228,12 @@ describe('Bündnisse: joining, delegates, public members', () => {
     const applicant = await agentFor(ctx, 'MEMBER');
     await submit(applicant.agent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/beitreten`, {});
     const organiser = await agentFor(ctx, 'ORGANIZER');
-    await submit(organiser.agent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/anfragen/${applicant.user.id}/ablehnen`, {});
+    await submit(
+      organiser.agent,
+      `/buendnisse/${alliance.slug}`,
+      `/buendnisse/${alliance.slug}/anfragen/${applicant.user.id}/ablehnen`,
+      {},
+    );
     const rejected = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: applicant.user.id } });
     expect(rejected.allianceId).toBeNull();
     expect(rejected.requestedAllianceId).toBeNull();
@@ -198,7 +251,9 @@ describe('Bündnisse: joining, delegates, public members', () => {
     await ctx.db.prisma.user.update({ where: { id: hidden.id }, data: { allianceId: alliance.id } });
 
     const organiser = await agentFor(ctx, 'ORGANIZER');
-    await submit(organiser.agent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/delegierte/${hidden.id}`, { delegiert: 'ja' });
+    await submit(organiser.agent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/delegierte/${hidden.id}`, {
+      delegiert: 'ja',
+    });
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: hidden.id } })).isDelegate).toBe(true);
 
     const member = await agentFor(ctx, 'MEMBER');

@@ -1,6 +1,16 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentFor, createTestContext, createUser, csrfTokenFrom, DEFAULT_PASSWORD, loginAgent, submit, text, type TestContext } from './support/context.js';
+import {
+  agentFor,
+  createTestContext,
+  createUser,
+  csrfTokenFrom,
+  DEFAULT_PASSWORD,
+  loginAgent,
+  submit,
+  text,
+  type TestContext,
+} from './support/context.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -37,7 +47,10 @@ describe('registration → pending → approval → login', () => {
     expect(stored.principlesAcceptedAt).toBeInstanceOf(Date);
 
     // Pending: the right password gets a clear message, but no session.
-    const early = await submit(request.agent(ctx.app), '/anmelden', '/anmelden', { email: 'erika@example.org', password: 'Rathaus-Haushalt-2026' });
+    const early = await submit(request.agent(ctx.app), '/anmelden', '/anmelden', {
+      email: 'erika@example.org',
+      password: 'Rathaus-Haushalt-2026',
+    });
     expect(early.status).toBe(422);
     expect(text(early.text)).toContain('Dein Konto ist noch nicht freigeschaltet');
 
@@ -50,7 +63,9 @@ describe('registration → pending → approval → login', () => {
     const approved = await admin.agent.post(`/admin/benutzer/${stored.id}/freischalten`).type('form').send({ _csrf: token });
     expect(approved.status).toBe(303);
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: stored.id } })).status).toBe('ACTIVE');
-    const approvalMail = await ctx.db.prisma.outboxMail.findFirst({ where: { recipient: 'erika@example.org', subject: 'Dein Konto ist freigeschaltet' } });
+    const approvalMail = await ctx.db.prisma.outboxMail.findFirst({
+      where: { recipient: 'erika@example.org', subject: 'Dein Konto ist freigeschaltet' },
+    });
     expect(approvalMail).not.toBeNull();
 
     // Now the login works, in any letter case of the address.
@@ -63,7 +78,12 @@ describe('registration → pending → approval → login', () => {
 
   it('keeps what was typed and changes nothing when the form is invalid', async () => {
     const visitor = request.agent(ctx.app);
-    const res = await submit(visitor, '/registrieren', '/registrieren', registration({ email: 'kaputt', passwordRepeat: 'anders-als-oben-1', acceptPrinciples: '' }));
+    const res = await submit(
+      visitor,
+      '/registrieren',
+      '/registrieren',
+      registration({ email: 'kaputt', passwordRepeat: 'anders-als-oben-1', acceptPrinciples: '' }),
+    );
     expect(res.status).toBe(422);
     const page = text(res.text);
     expect(page).toContain('Bitte eine gültige E-Mail-Adresse eingeben.');
@@ -77,12 +97,27 @@ describe('registration → pending → approval → login', () => {
 
   it('refuses short and common passwords', async () => {
     const visitor = request.agent(ctx.app);
-    const short = await submit(visitor, '/registrieren', '/registrieren', registration({ email: 'kurz@example.org', password: 'kurz123', passwordRepeat: 'kurz123' }));
+    const short = await submit(
+      visitor,
+      '/registrieren',
+      '/registrieren',
+      registration({ email: 'kurz@example.org', password: 'kurz123', passwordRepeat: 'kurz123' }),
+    );
     expect(text(short.text)).toContain('mindestens 10 Zeichen');
-    const common = await submit(visitor, '/registrieren', '/registrieren', registration({ email: 'common@example.org', password: 'password123', passwordRepeat: 'password123' }));
+    const common = await submit(
+      visitor,
+      '/registrieren',
+      '/registrieren',
+      registration({ email: 'common@example.org', password: 'password123', passwordRepeat: 'password123' }),
+    );
     expect(common.status).toBe(422);
     expect(text(common.text)).toContain('zu verbreitet');
-    const german = await submit(visitor, '/registrieren', '/registrieren', registration({ email: 'common@example.org', password: 'Passwort123', passwordRepeat: 'Passwort123' }));
+    const german = await submit(
+      visitor,
+      '/registrieren',
+      '/registrieren',
+      registration({ email: 'common@example.org', password: 'Passwort123', passwordRepeat: 'Passwort123' }),
+    );
     expect(text(german.text)).toContain('zu verbreitet');
     expect(await ctx.db.prisma.user.count({ where: { email: { in: ['kurz@example.org', 'common@example.org'] } } })).toBe(0);
   });
@@ -99,7 +134,12 @@ describe('registration → pending → approval → login', () => {
     const decomposed = composed.normalize('NFD');
     expect(decomposed).not.toBe(composed);
     const visitor = request.agent(ctx.app);
-    const res = await submit(visitor, '/registrieren', '/registrieren', registration({ email: 'umlaut@example.org', password: composed, passwordRepeat: composed }));
+    const res = await submit(
+      visitor,
+      '/registrieren',
+      '/registrieren',
+      registration({ email: 'umlaut@example.org', password: composed, passwordRepeat: composed }),
+    );
     expect(res.status).toBe(303);
     await ctx.db.prisma.user.update({ where: { email: 'umlaut@example.org' }, data: { status: 'ACTIVE' } });
     const login = await submit(request.agent(ctx.app), '/anmelden', '/anmelden', { email: 'umlaut@example.org', password: decomposed });
@@ -119,7 +159,10 @@ describe('login and logout', () => {
   });
 
   it('gives an unknown address the same answer as a wrong password', async () => {
-    const res = await submit(request.agent(ctx.app), '/anmelden', '/anmelden', { email: 'niemand@example.org', password: 'irgendwas-langes' });
+    const res = await submit(request.agent(ctx.app), '/anmelden', '/anmelden', {
+      email: 'niemand@example.org',
+      password: 'irgendwas-langes',
+    });
     expect(res.status).toBe(422);
     expect(text(res.text)).toContain('E-Mail-Adresse oder Passwort stimmen nicht.');
   });
@@ -157,11 +200,18 @@ describe('login and logout', () => {
     const form = await agent.get('/anmelden?weiter=%2Fkonto');
     expect(form.text).toContain('name="weiter" value="/konto"');
     const token = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    const res = await agent.post('/anmelden').type('form').send({ email: user.email, password: DEFAULT_PASSWORD, weiter: '/konto', _csrf: token });
+    const res = await agent
+      .post('/anmelden')
+      .type('form')
+      .send({ email: user.email, password: DEFAULT_PASSWORD, weiter: '/konto', _csrf: token });
     expect(res.headers.location).toBe('/konto');
 
     const other = await createUser(ctx.db);
-    const evil = await submit(request.agent(ctx.app), '/anmelden', '/anmelden', { email: other.email, password: DEFAULT_PASSWORD, weiter: '//evil.example' });
+    const evil = await submit(request.agent(ctx.app), '/anmelden', '/anmelden', {
+      email: other.email,
+      password: DEFAULT_PASSWORD,
+      weiter: '//evil.example',
+    });
     expect(evil.headers.location).toBe('/');
   });
 
@@ -194,7 +244,10 @@ describe('CSRF and anonymous visitors', () => {
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe(user.name);
 
     const registrations = await ctx.db.prisma.user.count();
-    const anonymous = await request(ctx.app).post('/registrieren').type('form').send(registration({ email: 'csrf@example.org' }));
+    const anonymous = await request(ctx.app)
+      .post('/registrieren')
+      .type('form')
+      .send(registration({ email: 'csrf@example.org' }));
     expect(anonymous.status).toBe(403);
     expect(await ctx.db.prisma.user.count()).toBe(registrations);
   });

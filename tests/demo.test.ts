@@ -57,7 +57,13 @@ describe('npm run seed:demo', () => {
 
   it('refuses to run in production', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts'], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: ctx.url, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), BASE_URL: 'https://example.org' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: ctx.url,
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(40),
+        BASE_URL: 'https://example.org',
+      },
     });
     let output = '';
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));

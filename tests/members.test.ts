@@ -14,7 +14,9 @@ async function topicId(slug: string) {
 
 describe('opting in on /konto', () => {
   it('lists a member with alliance, mandate, competences and note, and removes them at once on opt-out', async () => {
-    const alliance = await ctx.db.prisma.alliance.create({ data: { slug: 'auf-kassel', name: 'AUF Kassel', municipality: 'Kassel', state: 'HE' } });
+    const alliance = await ctx.db.prisma.alliance.create({
+      data: { slug: 'auf-kassel', name: 'AUF Kassel', municipality: 'Kassel', state: 'HE' },
+    });
     const me = await agentFor(ctx);
     await ctx.db.prisma.user.update({ where: { id: me.user.id }, data: { allianceId: alliance.id } });
     const viewer = await agentFor(ctx);
@@ -45,7 +47,12 @@ describe('opting in on /konto', () => {
 
   it('refuses invalid settings and changes nothing', async () => {
     const me = await agentFor(ctx);
-    const res = await submit(me.agent, '/konto', '/konto/verzeichnis', { listedInDirectory: 'ja', mandate: 'KAISER', competenceIds: ['999999'], directoryNote: 'x'.repeat(400) });
+    const res = await submit(me.agent, '/konto', '/konto/verzeichnis', {
+      listedInDirectory: 'ja',
+      mandate: 'KAISER',
+      competenceIds: ['999999'],
+      directoryNote: 'x'.repeat(400),
+    });
     expect(res.status).toBe(422);
     const page = text(res.text);
     expect(page).toContain('Bitte ein Mandat aus der Liste wählen.');
@@ -74,12 +81,22 @@ describe('/mitglieder', () => {
   });
 
   it('filters by competence, Bundesland and alliance', async () => {
-    const nrw = await ctx.db.prisma.alliance.create({ data: { slug: 'buendnis-essen', name: 'Bündnis Essen', municipality: 'Essen', state: 'NW' } });
-    const by = await ctx.db.prisma.alliance.create({ data: { slug: 'buendnis-augsburg', name: 'Bündnis Augsburg', municipality: 'Augsburg', state: 'BY' } });
+    const nrw = await ctx.db.prisma.alliance.create({
+      data: { slug: 'buendnis-essen', name: 'Bündnis Essen', municipality: 'Essen', state: 'NW' },
+    });
+    const by = await ctx.db.prisma.alliance.create({
+      data: { slug: 'buendnis-augsburg', name: 'Bündnis Augsburg', municipality: 'Augsburg', state: 'BY' },
+    });
     const a = await createUser(ctx.db, { name: 'Anna Verkehr' });
     const b = await createUser(ctx.db, { name: 'Bernd Bildung' });
-    await ctx.db.prisma.user.update({ where: { id: a.id }, data: { listedInDirectory: true, allianceId: nrw.id, competences: { create: [{ topicId: await topicId('verkehr') }] } } });
-    await ctx.db.prisma.user.update({ where: { id: b.id }, data: { listedInDirectory: true, allianceId: by.id, competences: { create: [{ topicId: await topicId('bildung') }] } } });
+    await ctx.db.prisma.user.update({
+      where: { id: a.id },
+      data: { listedInDirectory: true, allianceId: nrw.id, competences: { create: [{ topicId: await topicId('verkehr') }] } },
+    });
+    await ctx.db.prisma.user.update({
+      where: { id: b.id },
+      data: { listedInDirectory: true, allianceId: by.id, competences: { create: [{ topicId: await topicId('bildung') }] } },
+    });
     const { agent } = await agentFor(ctx);
 
     const verkehr = text((await agent.get('/mitglieder?kompetenz=verkehr')).text);
@@ -141,7 +158,10 @@ describe('Kontakt aufnehmen', () => {
     expect((await sender.agent.get(`/mitglieder/${unlisted.id}/kontakt`)).status).toBe(404);
     const listed = await createUser(ctx.db);
     await ctx.db.prisma.user.update({ where: { id: listed.id }, data: { listedInDirectory: true } });
-    const empty = await submit(sender.agent, `/mitglieder/${listed.id}/kontakt`, `/mitglieder/${listed.id}/kontakt`, { subject: '', message: 'kurz' });
+    const empty = await submit(sender.agent, `/mitglieder/${listed.id}/kontakt`, `/mitglieder/${listed.id}/kontakt`, {
+      subject: '',
+      message: 'kurz',
+    });
     expect(empty.status).toBe(422);
     expect(text(empty.text)).toContain('Bitte einen Betreff angeben.');
     expect(await ctx.db.prisma.outboxMail.count({ where: { recipient: listed.email } })).toBe(0);

@@ -32,8 +32,13 @@ describe('network data shipped with the project', () => {
     expect(notFromSource).toEqual([]);
     for (const network of NETWORKS) {
       if (network.website) expect(source.includes(network.website), `${network.name}: ${network.website}`).toBe(true);
-      for (const figure of network.reach?.match(/\d[\d.]*/g) ?? []) expect(source.includes(figure), `${network.name}: ${figure}`).toBe(true);
-      for (const topic of network.topics) expect(TOPICS.map((t) => t.slug), network.name).toContain(topic);
+      for (const figure of network.reach?.match(/\d[\d.]*/g) ?? [])
+        expect(source.includes(figure), `${network.name}: ${figure}`).toBe(true);
+      for (const topic of network.topics)
+        expect(
+          TOPICS.map((t) => t.slug),
+          network.name,
+        ).toContain(topic);
     }
     // The check itself catches an invented entry.
     expect(overlap('Netzwerk erfundener Gemeinden für Raumfahrtpolitik und Mondbesiedlung', sourceWords)).toBeLessThan(0.85);
@@ -45,7 +50,10 @@ describe('network data shipped with the project', () => {
   it('is in the directory after a fresh install, once, with categories, reach and topics', async () => {
     expect(await ctx.db.prisma.network.count()).toBe(NETWORKS.length);
     expect(await ctx.db.prisma.topic.count()).toBe(TOPICS.length);
-    const klima = await ctx.db.prisma.network.findUniqueOrThrow({ where: { slug: 'klima-buendnis' }, include: { topics: { include: { topic: true } } } });
+    const klima = await ctx.db.prisma.network.findUniqueOrThrow({
+      where: { slug: 'klima-buendnis' },
+      include: { topics: { include: { topic: true } } },
+    });
     expect(klima.category).toBe('INTERNATIONAL');
     expect(klima.reach).toBe('1.700 Kommunen in 26 europäischen Staaten');
     expect(klima.topics.map((t) => t.topic.slug)).toEqual(['umwelt-klima']);
@@ -61,7 +69,11 @@ describe('/netzwerke', () => {
     const res = await request(ctx.app).get('/netzwerke');
     expect(res.status).toBe(200);
     const page = text(res.text);
-    for (const heading of ['Nationale Zusammenschlüsse', 'Kommunalpolitische Vereinigungen der Parteien', 'Internationale Zusammenschlüsse']) {
+    for (const heading of [
+      'Nationale Zusammenschlüsse',
+      'Kommunalpolitische Vereinigungen der Parteien',
+      'Internationale Zusammenschlüsse',
+    ]) {
       expect(page).toContain(heading);
     }
     expect(page).toContain('47 Netzwerke');
@@ -169,13 +181,19 @@ describe('admins maintain the topics', () => {
     expect((await member.agent.get('/admin/themen')).status).toBe(403);
 
     const admin = await agentFor(ctx, 'ADMIN');
-    const created = await submit(admin.agent, '/admin/themen', '/admin/themen', { name: 'Kultur', description: 'Theater, Bibliotheken, Soziokultur.' });
+    const created = await submit(admin.agent, '/admin/themen', '/admin/themen', {
+      name: 'Kultur',
+      description: 'Theater, Bibliotheken, Soziokultur.',
+    });
     expect(created.status).toBe(303);
     const duplicate = await submit(admin.agent, '/admin/themen', '/admin/themen', { name: 'Kultur', description: '' });
     expect(text(duplicate.text)).toContain('Ein Thema mit diesem Namen gibt es schon.');
 
     const kultur = await ctx.db.prisma.topic.findUniqueOrThrow({ where: { slug: 'kultur' } });
-    await submit(admin.agent, `/admin/themen/${kultur.id}/bearbeiten`, `/admin/themen/${kultur.id}`, { name: 'Kultur und Sport', description: '' });
+    await submit(admin.agent, `/admin/themen/${kultur.id}/bearbeiten`, `/admin/themen/${kultur.id}`, {
+      name: 'Kultur und Sport',
+      description: '',
+    });
     expect(text((await request(ctx.app).get('/themen/kultur')).text)).toContain('Kultur und Sport');
 
     await submit(admin.agent, '/admin/themen', `/admin/themen/${kultur.id}/ausmustern`, {});

@@ -20,13 +20,33 @@ describe('pages', () => {
     expect(page).toContain('Die KOG wird vom kommunalpolitischen Ratschlag gewählt');
     expect(page).toContain('spätestens drei Wochen');
     expect(res.text).toContain('href="#inhalt"'); // skip link
-    for (const label of ['Berichte', 'Musteranträge', 'Bündnisse', 'Treffen', 'Netzwerke', 'Suche', 'Anmelden', 'Impressum', 'Datenschutz']) {
+    for (const label of [
+      'Berichte',
+      'Musteranträge',
+      'Bündnisse',
+      'Treffen',
+      'Netzwerke',
+      'Suche',
+      'Anmelden',
+      'Impressum',
+      'Datenschutz',
+    ]) {
       expect(page).toContain(label);
     }
   });
 
   it('has Impressum and Datenschutz pages, and no link in the navigation leads to a 404', async () => {
-    for (const path of ['/impressum', '/datenschutz', '/prinzipien', '/berichte', '/antraege', '/buendnisse', '/treffen', '/netzwerke', '/suche']) {
+    for (const path of [
+      '/impressum',
+      '/datenschutz',
+      '/prinzipien',
+      '/berichte',
+      '/antraege',
+      '/buendnisse',
+      '/treffen',
+      '/netzwerke',
+      '/suche',
+    ]) {
       expect((await request(ctx.app).get(path)).status, path).toBe(200);
     }
   });
@@ -55,7 +75,10 @@ describe('pages', () => {
   });
 
   it('rejects oversized form posts with 413 instead of crashing', async () => {
-    const res = await request(ctx.app).post('/anmelden').type('form').send({ email: 'x'.repeat(300_000) });
+    const res = await request(ctx.app)
+      .post('/anmelden')
+      .type('form')
+      .send({ email: 'x'.repeat(300_000) });
     expect(res.status).toBe(413);
     expect(text(res.text)).toContain('zu groß');
   });

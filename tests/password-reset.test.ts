@@ -11,7 +11,10 @@ afterAll(() => ctx.close());
 async function requestResetLink(email: string): Promise<string> {
   const res = await submit(request.agent(ctx.app), '/passwort-vergessen', '/passwort-vergessen', { email });
   expect(res.status).toBe(303);
-  const mail = await ctx.db.prisma.outboxMail.findFirstOrThrow({ where: { recipient: email, subject: { contains: 'Passwort zurücksetzen' } }, orderBy: { id: 'desc' } });
+  const mail = await ctx.db.prisma.outboxMail.findFirstOrThrow({
+    where: { recipient: email, subject: { contains: 'Passwort zurücksetzen' } },
+    orderBy: { id: 'desc' },
+  });
   const link = new RegExp(`${TEST_BASE_URL}(/passwort-zuruecksetzen/[\\w-]+)`).exec(mail.body);
   expect(link).not.toBeNull();
   return link![1]!;
@@ -32,7 +35,9 @@ describe('password reset', () => {
     expect(done.headers.location).toBe('/anmelden');
 
     expect((await oldDevice.get('/konto')).status).toBe(303); // logged out everywhere
-    expect((await submit(request.agent(ctx.app), '/anmelden', '/anmelden', { email: user.email, password: 'Neues-Passwort-für-2027' })).status).toBe(303);
+    expect(
+      (await submit(request.agent(ctx.app), '/anmelden', '/anmelden', { email: user.email, password: 'Neues-Passwort-für-2027' })).status,
+    ).toBe(303);
 
     const again = await request(ctx.app).get(path);
     expect(again.status).toBe(410);
@@ -46,7 +51,10 @@ describe('password reset', () => {
     expect((await request(ctx.app).get(path)).status).toBe(410);
     const agent = request.agent(ctx.app);
     const token = /name="_csrf" value="([^"]+)"/.exec((await agent.get('/anmelden')).text)![1];
-    const post = await agent.post(path).type('form').send({ password: 'Neues-Passwort-für-2027', passwordRepeat: 'Neues-Passwort-für-2027', _csrf: token });
+    const post = await agent
+      .post(path)
+      .type('form')
+      .send({ password: 'Neues-Passwort-für-2027', passwordRepeat: 'Neues-Passwort-für-2027', _csrf: token });
     expect(post.status).toBe(410);
     const stored = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toBe(user.passwordHash);

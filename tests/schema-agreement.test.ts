@@ -28,8 +28,13 @@ describe('migrations and schema.prisma', () => {
   });
 
   it('records every migration in _prisma_migrations as Prisma Migrate does', async () => {
-    const dirs = (await fs.readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-    const { rows } = await pool.query('SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name');
+    const dirs = (await fs.readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    const { rows } = await pool.query(
+      'SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name',
+    );
     expect(rows.map((r) => r.migration_name)).toEqual(dirs);
     for (const row of rows) {
       expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -82,7 +87,10 @@ describe('migrations and schema.prisma', () => {
     try {
       await fs.cp(MIGRATIONS_DIR, dir, { recursive: true });
       await fs.mkdir(path.join(dir, '99990101000000_broken'));
-      await fs.writeFile(path.join(dir, '99990101000000_broken', 'migration.sql'), 'CREATE TABLE half_done (id int);\nSELECT no_such_function();');
+      await fs.writeFile(
+        path.join(dir, '99990101000000_broken', 'migration.sql'),
+        'CREATE TABLE half_done (id int);\nSELECT no_such_function();',
+      );
       await expect(migrate(pool, { dir })).rejects.toThrow(/99990101000000_broken/);
       const tables = await pool.query(`SELECT 1 FROM pg_tables WHERE tablename = 'half_done'`);
       const recorded = await pool.query(`SELECT 1 FROM _prisma_migrations WHERE migration_name = '99990101000000_broken'`);

@@ -79,7 +79,11 @@ describe('npm run admin:create', () => {
     const db = connectDatabase(database.url, { max: 2 });
     try {
       const env = { DATABASE_URL: database.url };
-      const created = run(['scripts/admin-create.ts', '--email', 'Admin@Example.org', '--name', 'Erste Administratorin'], env, 'Sicheres-Admin-Passwort-1\n');
+      const created = run(
+        ['scripts/admin-create.ts', '--email', 'Admin@Example.org', '--name', 'Erste Administratorin'],
+        env,
+        'Sicheres-Admin-Passwort-1\n',
+      );
       expect(await created.exited).toBe(0);
       expect(created.output()).toContain('angelegt');
       const login = await checkLogin(db.prisma, 'admin@example.org', 'Sicheres-Admin-Passwort-1');
@@ -91,7 +95,9 @@ describe('npm run admin:create', () => {
       expect(weak.output()).toContain('mindestens 10 Zeichen');
       expect(await db.prisma.user.count({ where: { email: 'zwei@example.org' } })).toBe(0);
 
-      await db.prisma.user.create({ data: { email: 'mitglied@example.org', name: 'Mitglied', passwordHash: 'x', principlesAcceptedAt: new Date(), status: 'PENDING' } });
+      await db.prisma.user.create({
+        data: { email: 'mitglied@example.org', name: 'Mitglied', passwordHash: 'x', principlesAcceptedAt: new Date(), status: 'PENDING' },
+      });
       const promoted = run(['scripts/admin-create.ts', '--email', 'mitglied@example.org', '--name', 'Mitglied'], env);
       expect(await promoted.exited).toBe(0);
       const member = await db.prisma.user.findUniqueOrThrow({ where: { email: 'mitglied@example.org' } });

@@ -43,7 +43,10 @@ export function formValues(body: unknown, omit: string[] = []): Record<string, u
 export const pageParam = z.unknown().optional().transform(pageNumber);
 
 /** A checkbox: browsers send its value when ticked and nothing otherwise. */
-export const checkbox = z.unknown().optional().transform((v) => v === 'ja' || v === 'on' || v === 'true');
+export const checkbox = z
+  .unknown()
+  .optional()
+  .transform((v) => v === 'ja' || v === 'on' || v === 'true');
 
 /** Ticked checkboxes sharing one name, as ids (one value arrives as a string, several as an array). */
 export const idList = z.preprocess(
@@ -62,5 +65,14 @@ export const optionalWebsite = z.preprocess(
     const value = emptyToUndefined(v);
     return typeof value === 'string' && !/^[a-z]+:\/\//i.test(value.trim()) ? `https://${value.trim()}` : value;
   },
-  z.url({ protocol: /^https?$/, error: 'Bitte eine Webadresse wie https://www.beispiel.de eingeben.' }).max(500).optional(),
+  z
+    .url({ protocol: /^https?$/, error: 'Bitte eine Webadresse wie https://www.beispiel.de eingeben.' })
+    .max(500)
+    .optional(),
 );
+
+/** The ids ticked in a checkbox group, to show the form again after an error. */
+export function submittedIds(body: unknown, name: string): number[] {
+  const raw = (body as Record<string, unknown> | undefined)?.[name];
+  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(Number).filter(Number.isInteger);
+}

@@ -25,7 +25,13 @@ export function createMailer(deps: { prisma: PrismaClient; logger: Logger; smtpU
       });
       if (!transport) return;
       try {
-        await transport.sendMail({ from: deps.from, to: message.to, replyTo: message.replyTo, subject: message.subject, text: message.text });
+        await transport.sendMail({
+          from: deps.from,
+          to: message.to,
+          replyTo: message.replyTo,
+          subject: message.subject,
+          text: message.text,
+        });
         await deps.prisma.outboxMail.update({ where: { id: stored.id }, data: { status: 'SENT', sentAt: new Date() } });
       } catch (error) {
         // The action that sent the mail still succeeds; admins see the failure in the outbox.

@@ -11,7 +11,24 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 
 // German classics that the (English) list of common passwords lacks.
-const COMMON_GERMAN = ['passwort123', 'passwort1234', 'passwort12345', 'hallo12345', 'hallohallo', 'qwertzuiop', 'qwertz1234', 'schatz12345', 'sommer2024', 'sommer2025', 'sommer2026', 'fussball123', 'ichliebedich', 'geheim12345', 'willkommen1', 'willkommen123'];
+const COMMON_GERMAN = [
+  'passwort123',
+  'passwort1234',
+  'passwort12345',
+  'hallo12345',
+  'hallohallo',
+  'qwertzuiop',
+  'qwertz1234',
+  'schatz12345',
+  'sommer2024',
+  'sommer2025',
+  'sommer2026',
+  'fussball123',
+  'ichliebedich',
+  'geheim12345',
+  'willkommen1',
+  'willkommen123',
+];
 
 const commonPasswords = new Set<string>(
   [...(dictionary['passwords-common'] as string[]), ...COMMON_GERMAN].filter((p) => p.length >= PASSWORD_MIN_LENGTH),

@@ -107,7 +107,10 @@ export function formBody(fields: Record<string, string | string[]>): string {
 /** Submits a form the way a browser does: load the page, take its token, post. */
 export async function submit(agent: request.Agent, pagePath: string, action: string, fields: Record<string, string | string[]>) {
   const token = await csrfTokenFrom(agent, pagePath);
-  return agent.post(action).type('form').send(formBody({ ...fields, _csrf: token }));
+  return agent
+    .post(action)
+    .type('form')
+    .send(formBody({ ...fields, _csrf: token }));
 }
 
 export async function loginAgent(app: TestContext['app'], email: string, password = DEFAULT_PASSWORD): Promise<request.Agent> {

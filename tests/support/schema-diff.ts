@@ -138,7 +138,13 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
     WHERE n.nspname = current_schema() AND t.relname <> '_prisma_migrations' AND ix.indexprs IS NULL AND ix.indpred IS NULL
     GROUP BY ix.indexrelid, t.relname, ix.indisunique, ix.indisprimary`);
-  const { rows: fkRows } = await client.query<{ table: string; columns: string[]; ref_table: string; ref_columns: string[]; on_delete: string }>(`
+  const { rows: fkRows } = await client.query<{
+    table: string;
+    columns: string[];
+    ref_table: string;
+    ref_columns: string[];
+    on_delete: string;
+  }>(`
     SELECT src.relname AS table, tgt.relname AS ref_table, con.confdeltype AS on_delete,
       (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
          JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum) AS columns,
@@ -151,7 +157,8 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
   const differences: string[] = [];
   const actualTables = new Set(columnRows.map((r) => r.table));
   for (const table of expectedTables) if (!actualTables.has(table)) differences.push(`table ${table}: missing in the database`);
-  for (const table of actualTables) if (!expectedTables.has(table)) differences.push(`table ${table}: in the database but not in schema.prisma`);
+  for (const table of actualTables)
+    if (!expectedTables.has(table)) differences.push(`table ${table}: in the database but not in schema.prisma`);
 
   const actualColumns = new Map(columnRows.map((r) => [`${r.table}.${r.column}`, r]));
   for (const [key, expected] of expectedColumns) {
@@ -162,7 +169,9 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
     }
     if (actual.type !== expected.type) differences.push(`column ${key}: type is ${actual.type}, schema.prisma says ${expected.type}`);
     if (actual.nullable !== expected.nullable) {
-      differences.push(`column ${key}: ${actual.nullable ? 'nullable' : 'NOT NULL'} in the database, ${expected.nullable ? 'optional' : 'required'} in schema.prisma`);
+      differences.push(
+        `column ${key}: ${actual.nullable ? 'nullable' : 'NOT NULL'} in the database, ${expected.nullable ? 'optional' : 'required'} in schema.prisma`,
+      );
     }
   }
   for (const [key, actual] of actualColumns) {
@@ -177,13 +186,18 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
       .map((r) => `${r.primary ? 'primary key' : r.unique ? 'unique' : 'index'} ${r.table}(${r.columns.join(', ')})`),
   );
   for (const index of expectedIndexes) if (!actualIndexes.has(index)) differences.push(`${index}: missing in the database`);
-  for (const index of actualIndexes) if (!expectedIndexes.has(index)) differences.push(`${index}: in the database but not in schema.prisma`);
+  for (const index of actualIndexes)
+    if (!expectedIndexes.has(index)) differences.push(`${index}: in the database but not in schema.prisma`);
 
   const actualForeignKeys = new Set(
-    fkRows.map((r) => `${r.table}(${r.columns.join(', ')}) → ${r.ref_table}(${r.ref_columns.join(', ')}) ON DELETE ${ON_DELETE[r.on_delete] ?? r.on_delete}`),
+    fkRows.map(
+      (r) =>
+        `${r.table}(${r.columns.join(', ')}) → ${r.ref_table}(${r.ref_columns.join(', ')}) ON DELETE ${ON_DELETE[r.on_delete] ?? r.on_delete}`,
+    ),
   );
   for (const fk of expectedForeignKeys) if (!actualForeignKeys.has(fk)) differences.push(`foreign key ${fk}: missing in the database`);
-  for (const fk of actualForeignKeys) if (!expectedForeignKeys.has(fk)) differences.push(`foreign key ${fk}: in the database but not in schema.prisma`);
+  for (const fk of actualForeignKeys)
+    if (!expectedForeignKeys.has(fk)) differences.push(`foreign key ${fk}: in the database but not in schema.prisma`);
 
   return differences.sort();
 }

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { formValues, parseForm } from '../../lib/forms.js';
+import { formValues, parseForm, submittedIds } from '../../lib/forms.js';
 import { startUserSession, submitForm } from '../../lib/http.js';
 import { requireLogin } from '../../middleware/auth.js';
 import { endSessionsOfUser } from '../../middleware/session.js';
@@ -30,12 +30,18 @@ export function accountRoutes(deps: AccountDeps): Router {
     // The form that failed keeps what was typed; the others show the stored values.
     const typed = form ? formValues(req.body) : {};
     if (form === 'directory') {
-      const raw = (req.body as Record<string, unknown>).competenceIds;
-      typed.competenceIds = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(Number);
+      typed.competenceIds = submittedIds(req.body, 'competenceIds');
       typed.listedInDirectory = typed.listedInDirectory === 'ja';
       typed.publicOnAlliancePage = typed.publicOnAlliancePage === 'ja';
     }
-    return { title: 'Mein Konto', account: user, form, values: { ...stored, ...typed }, topics: await activeTopics(deps.prisma), mandateLabels: MANDATE_LABELS };
+    return {
+      title: 'Mein Konto',
+      account: user,
+      form,
+      values: { ...stored, ...typed },
+      topics: await activeTopics(deps.prisma),
+      mandateLabels: MANDATE_LABELS,
+    };
   };
 
   router.get('/konto', async (req, res) => {
@@ -43,40 +49,65 @@ export function accountRoutes(deps: AccountDeps): Router {
   });
 
   router.post('/konto/name', (req, res) =>
-    submitForm(res, 'account/show', () => page(req, 'name'), async () => {
-      const { name } = parseForm(changeNameSchema, req.body);
-      await changeName(deps, req.user!.id, name);
-      req.flash('success', 'Dein Name ist geändert.');
-      res.redirect(303, '/konto');
-    }),
+    submitForm(
+      res,
+      'account/show',
+      () => page(req, 'name'),
+      async () => {
+        const { name } = parseForm(changeNameSchema, req.body);
+        await changeName(deps, req.user!.id, name);
+        req.flash('success', 'Dein Name ist geändert.');
+        res.redirect(303, '/konto');
+      },
+    ),
   );
 
   router.post('/konto/email', (req, res) =>
-    submitForm(res, 'account/show', () => page(req, 'email'), async () => {
-      const { email, currentPassword } = parseForm(changeEmailSchema, req.body);
-      await changeEmail(deps, req.user!.id, email, currentPassword);
-      req.flash('success', 'Deine E-Mail-Adresse ist geändert.');
-      res.redirect(303, '/konto');
-    }),
+    submitForm(
+      res,
+      'account/show',
+      () => page(req, 'email'),
+      async () => {
+        const { email, currentPassword } = parseForm(changeEmailSchema, req.body);
+        await changeEmail(deps, req.user!.id, email, currentPassword);
+        req.flash('success', 'Deine E-Mail-Adresse ist geändert.');
+        res.redirect(303, '/konto');
+      },
+    ),
   );
 
   router.post('/konto/passwort', (req, res) =>
-    submitForm(res, 'account/show', () => page(req, 'password'), async () => {
-      const { currentPassword, password } = parseForm(changePasswordSchema, req.body);
-      await changePassword(deps, req.user!.id, currentPassword, password);
-      await startUserSession(req, req.user!.id);
-      req.flash('success', 'Dein Passwort ist geändert. Auf allen anderen Geräten bist du jetzt abgemeldet.');
-      res.redirect(303, '/konto');
-    }),
+    submitForm(
+      res,
+      'account/show',
+      () => page(req, 'password'),
+      async () => {
+        const { currentPassword, password } = parseForm(changePasswordSchema, req.body);
+        await changePassword(deps, req.user!.id, currentPassword, password);
+        await startUserSession(req, req.user!.id);
+        req.flash('success', 'Dein Passwort ist geändert. Auf allen anderen Geräten bist du jetzt abgemeldet.');
+        res.redirect(303, '/konto');
+      },
+    ),
   );
 
   router.post('/konto/verzeichnis', (req, res) =>
-    submitForm(res, 'account/show', () => page(req, 'directory'), async () => {
-      const settings = parseForm(directorySettingsSchema, req.body);
-      await saveDirectorySettings(deps.prisma, req.user!.id, settings);
-      req.flash('success', settings.listedInDirectory ? 'Deine Angaben für die Mitgliederliste sind gespeichert.' : 'Gespeichert. Du stehst nicht in der Mitgliederliste.');
-      res.redirect(303, '/konto#verzeichnis');
-    }),
+    submitForm(
+      res,
+      'account/show',
+      () => page(req, 'directory'),
+      async () => {
+        const settings = parseForm(directorySettingsSchema, req.body);
+        await saveDirectorySettings(deps.prisma, req.user!.id, settings);
+        req.flash(
+          'success',
+          settings.listedInDirectory
+            ? 'Deine Angaben für die Mitgliederliste sind gespeichert.'
+            : 'Gespeichert. Du stehst nicht in der Mitgliederliste.',
+        );
+        res.redirect(303, '/konto#verzeichnis');
+      },
+    ),
   );
 
   router.post('/konto/ueberall-abmelden', async (req, res) => {

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { newPasswordSchema, withPasswordRepeat } from '../../lib/passwords.js';
 import { emailSchema, personNameSchema } from '../auth/schema.js';
 
-const currentPassword = z.string({ error: 'Bitte dein aktuelles Passwort eingeben.' }).min(1, 'Bitte dein aktuelles Passwort eingeben.').max(1024);
+const currentPassword = z
+  .string({ error: 'Bitte dein aktuelles Passwort eingeben.' })
+  .min(1, 'Bitte dein aktuelles Passwort eingeben.')
+  .max(1024);
 
 export const changeNameSchema = z.object({ name: personNameSchema });
 

@@ -5,6 +5,7 @@ import type { AccountStatus, Role } from '../../generated/prisma/enums.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mail.js';
+import { paginate } from '../../lib/pagination.js';
 import { endSessionsOfUser } from '../../middleware/session.js';
 
 export const PAGE_SIZE = 25;
@@ -37,19 +38,24 @@ export async function listUsers(prisma: PrismaClient, filter: UserFilter) {
         }
       : {}),
   };
-  const [users, total, pending] = await Promise.all([
-    prisma.user.findMany({
-      where,
-      // Waiting accounts first: they are what an admin comes here for.
-      orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
-      skip: (filter.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: { alliance: { select: { name: true } }, requestedAlliance: { select: { name: true } } },
-    }),
-    prisma.user.count({ where }),
+  const [{ items: users, ...counts }, pending] = await Promise.all([
+    paginate(
+      filter.page,
+      PAGE_SIZE,
+      (skip, take) =>
+        prisma.user.findMany({
+          where,
+          // Waiting accounts first: they are what an admin comes here for.
+          orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
+          skip,
+          take,
+          include: { alliance: { select: { name: true } }, requestedAlliance: { select: { name: true } } },
+        }),
+      () => prisma.user.count({ where }),
+    ),
     prisma.user.count({ where: { status: 'PENDING' } }),
   ]);
-  return { users, total, pending, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { users, ...counts, pending };
 }
 
 async function findUser(prisma: PrismaClient, id: number) {
@@ -105,9 +111,11 @@ export async function endSessions(deps: AdminDeps, id: number): Promise<{ name: 
 }
 
 export async function listOutbox(prisma: PrismaClient, page: number) {
-  const [mails, total] = await Promise.all([
-    prisma.outboxMail.findMany({ orderBy: { id: 'desc' }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-    prisma.outboxMail.count(),
-  ]);
-  return { mails, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const { items: mails, ...counts } = await paginate(
+    page,
+    PAGE_SIZE,
+    (skip, take) => prisma.outboxMail.findMany({ orderBy: { id: 'desc' }, skip, take }),
+    () => prisma.outboxMail.count(),
+  );
+  return { mails, ...counts };
 }

@@ -37,7 +37,12 @@ export function allianceRoutes(deps: AllianceDeps): Router {
     return found.alliance;
   }
 
-  const formLocals = (title: string, values: Record<string, unknown>, action: string) => ({ title, values, action, states: FEDERAL_STATES });
+  const formLocals = (title: string, values: Record<string, unknown>, action: string) => ({
+    title,
+    values,
+    action,
+    states: FEDERAL_STATES,
+  });
 
   router.get('/buendnisse', async (req, res) => {
     const filter = allianceFilterSchema.parse(req.query);
@@ -49,11 +54,16 @@ export function allianceRoutes(deps: AllianceDeps): Router {
   });
 
   router.post('/buendnisse', requireRole('ORGANIZER'), (req, res) =>
-    submitForm(res, 'alliances/form', () => formLocals('Neues Bündnis eintragen', formValues(req.body), '/buendnisse'), async () => {
-      const alliance = await createAlliance(prisma, parseForm(allianceFormSchema, req.body));
-      req.flash('success', `${alliance.name} ist eingetragen.`);
-      res.redirect(303, `/buendnisse/${alliance.slug}`);
-    }),
+    submitForm(
+      res,
+      'alliances/form',
+      () => formLocals('Neues Bündnis eintragen', formValues(req.body), '/buendnisse'),
+      async () => {
+        const alliance = await createAlliance(prisma, parseForm(allianceFormSchema, req.body));
+        req.flash('success', `${alliance.name} ist eingetragen.`);
+        res.redirect(303, `/buendnisse/${alliance.slug}`);
+      },
+    ),
   );
 
   router.get('/buendnisse/:slug', async (req, res) => {
@@ -65,7 +75,9 @@ export function allianceRoutes(deps: AllianceDeps): Router {
       descriptionHtml: renderMarkdown(alliance.description),
       ...(await alliancePage(prisma, alliance.id, req.user)),
       canDecide: canDecideJoinRequests(req.user, alliance.id),
-      viewerRequest: req.user ? (await prisma.user.findUniqueOrThrow({ where: { id: req.user.id }, select: { requestedAllianceId: true } })).requestedAllianceId : null,
+      viewerRequest: req.user
+        ? (await prisma.user.findUniqueOrThrow({ where: { id: req.user.id }, select: { requestedAllianceId: true } })).requestedAllianceId
+        : null,
     });
   });
 
@@ -78,18 +90,26 @@ export function allianceRoutes(deps: AllianceDeps): Router {
   router.post('/buendnisse/:slug', requireRole('ORGANIZER'), async (req, res) => {
     const alliance = await loadAlliance(req, res);
     if (!alliance) return;
-    await submitForm(res, 'alliances/form', () => formLocals(`${alliance.name} bearbeiten`, formValues(req.body), `/buendnisse/${alliance.slug}`), async () => {
-      const saved = await updateAlliance(prisma, alliance.id, parseForm(allianceFormSchema, req.body));
-      req.flash('success', 'Die Änderungen sind gespeichert.');
-      res.redirect(303, `/buendnisse/${saved.slug}`);
-    });
+    await submitForm(
+      res,
+      'alliances/form',
+      () => formLocals(`${alliance.name} bearbeiten`, formValues(req.body), `/buendnisse/${alliance.slug}`),
+      async () => {
+        const saved = await updateAlliance(prisma, alliance.id, parseForm(allianceFormSchema, req.body));
+        req.flash('success', 'Die Änderungen sind gespeichert.');
+        res.redirect(303, `/buendnisse/${saved.slug}`);
+      },
+    );
   });
 
   router.post('/buendnisse/:slug/beitreten', requireLogin, async (req, res) => {
     const alliance = await loadAlliance(req, res);
     if (!alliance) return;
     const name = await requestToJoin(deps, req.user!, alliance.id);
-    req.flash('success', `Deine Anfrage an ${name} ist gestellt. Sobald eine Delegierte, ein Delegierter oder die KOG sie bestätigt, bekommst du eine E-Mail.`);
+    req.flash(
+      'success',
+      `Deine Anfrage an ${name} ist gestellt. Sobald eine Delegierte, ein Delegierter oder die KOG sie bestätigt, bekommst du eine E-Mail.`,
+    );
     res.redirect(303, `/buendnisse/${alliance.slug}`);
   });
 
@@ -99,7 +119,10 @@ export function allianceRoutes(deps: AllianceDeps): Router {
     const userId = idParam(req, 'userId');
     if (userId === undefined) throw new NotFoundError();
     const name = await decideJoinRequest(deps, req.user!, alliance.id, userId, accept);
-    req.flash('success', accept ? `${name} ist jetzt als Mitglied von ${alliance.name} eingetragen.` : `Die Anfrage von ${name} ist abgelehnt.`);
+    req.flash(
+      'success',
+      accept ? `${name} ist jetzt als Mitglied von ${alliance.name} eingetragen.` : `Die Anfrage von ${name} ist abgelehnt.`,
+    );
     res.redirect(303, `/buendnisse/${alliance.slug}#beitrittsanfragen`);
   };
   router.post('/buendnisse/:slug/anfragen/:userId/bestaetigen', requireLogin, decide(true));
@@ -112,7 +135,10 @@ export function allianceRoutes(deps: AllianceDeps): Router {
     if (userId === undefined) throw new NotFoundError();
     const makeDelegate = (req.body as Record<string, unknown>)?.delegiert === 'ja';
     const name = await setDelegate(prisma, req.user!, alliance.id, userId, makeDelegate);
-    req.flash('success', makeDelegate ? `${name} ist jetzt Delegierte/r von ${alliance.name} in der KOG.` : `${name} ist nicht mehr Delegierte/r.`);
+    req.flash(
+      'success',
+      makeDelegate ? `${name} ist jetzt Delegierte/r von ${alliance.name} in der KOG.` : `${name} ist nicht mehr Delegierte/r.`,
+    );
     res.redirect(303, `/buendnisse/${alliance.slug}#mitglieder`);
   });
 

@@ -14,7 +14,13 @@ export const allianceFilterSchema = z.object({
 });
 
 const requiredText = (label: string, max: number) =>
-  z.preprocess(trimmed, z.string({ error: `Bitte ${label} angeben.` }).min(2, `Bitte ${label} angeben.`).max(max, `Höchstens ${max} Zeichen.`));
+  z.preprocess(
+    trimmed,
+    z
+      .string({ error: `Bitte ${label} angeben.` })
+      .min(2, `Bitte ${label} angeben.`)
+      .max(max, `Höchstens ${max} Zeichen.`),
+  );
 
 const optionalText = (max: number) => z.preprocess(emptyToUndefined, z.string().trim().max(max, `Höchstens ${max} Zeichen.`).optional());
 

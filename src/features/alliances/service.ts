@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../db/database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { AppError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mail.js';
+import { paginate } from '../../lib/pagination.js';
 import { slugFrom, uniqueSlug } from '../../lib/slugs.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
 import { ALLIANCES_PER_PAGE, type AllianceInput } from './schema.js';
@@ -28,17 +29,20 @@ export async function listAlliances(prisma: PrismaClient, filter: { q?: string |
         }
       : {}),
   };
-  const [alliances, total] = await Promise.all([
-    prisma.alliance.findMany({
-      where,
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      skip: (filter.seite - 1) * ALLIANCES_PER_PAGE,
-      take: ALLIANCES_PER_PAGE,
-      select: { slug: true, name: true, municipality: true, state: true, website: true },
-    }),
-    prisma.alliance.count({ where }),
-  ]);
-  return { alliances, total, pages: Math.max(1, Math.ceil(total / ALLIANCES_PER_PAGE)) };
+  const { items: alliances, ...counts } = await paginate(
+    filter.seite,
+    ALLIANCES_PER_PAGE,
+    (skip, take) =>
+      prisma.alliance.findMany({
+        where,
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        skip,
+        take,
+        select: { slug: true, name: true, municipality: true, state: true, website: true },
+      }),
+    () => prisma.alliance.count({ where }),
+  );
+  return { alliances, ...counts };
 }
 
 /** The alliance under this slug, or the slug it has now if it was renamed. */
@@ -52,7 +56,11 @@ export async function findAlliance(prisma: PrismaClient, slug: string) {
 
 export async function alliancePage(prisma: PrismaClient, allianceId: number, viewer: CurrentUser | undefined) {
   const [delegates, publicMembers, joinRequests, members] = await Promise.all([
-    prisma.user.findMany({ where: { allianceId, isDelegate: true, status: 'ACTIVE' }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    prisma.user.findMany({
+      where: { allianceId, isDelegate: true, status: 'ACTIVE' },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
     prisma.user.findMany({
       where: { allianceId, publicOnAlliancePage: true, status: 'ACTIVE' },
       orderBy: { name: 'asc' },
@@ -66,7 +74,11 @@ export async function alliancePage(prisma: PrismaClient, allianceId: number, vie
         })
       : Promise.resolve([]),
     hasRole(viewer, 'ORGANIZER')
-      ? prisma.user.findMany({ where: { allianceId }, orderBy: { name: 'asc' }, select: { id: true, name: true, isDelegate: true, status: true } })
+      ? prisma.user.findMany({
+          where: { allianceId },
+          orderBy: { name: 'asc' },
+          select: { id: true, name: true, isDelegate: true, status: true },
+        })
       : Promise.resolve([]),
   ]);
   return { delegates, publicMembers, joinRequests, members };
@@ -141,7 +153,13 @@ export async function requestToJoin(deps: AllianceDeps, user: CurrentUser, allia
   return alliance.name;
 }
 
-export async function decideJoinRequest(deps: AllianceDeps, actor: CurrentUser, allianceId: number, userId: number, accept: boolean): Promise<string> {
+export async function decideJoinRequest(
+  deps: AllianceDeps,
+  actor: CurrentUser,
+  allianceId: number,
+  userId: number,
+  accept: boolean,
+): Promise<string> {
   if (!canDecideJoinRequests(actor, allianceId)) throw new ForbiddenError();
   const alliance = await deps.prisma.alliance.findUniqueOrThrow({ where: { id: allianceId } });
   // Conditional update: only a request that is still open for this alliance is decided.
@@ -163,7 +181,13 @@ export async function decideJoinRequest(deps: AllianceDeps, actor: CurrentUser, 
   return person.name;
 }
 
-export async function setDelegate(prisma: PrismaClient, actor: CurrentUser, allianceId: number, userId: number, isDelegate: boolean): Promise<string> {
+export async function setDelegate(
+  prisma: PrismaClient,
+  actor: CurrentUser,
+  allianceId: number,
+  userId: number,
+  isDelegate: boolean,
+): Promise<string> {
   if (!hasRole(actor, 'ORGANIZER')) throw new ForbiddenError();
   const changed = await prisma.user.updateMany({ where: { id: userId, allianceId }, data: { isDelegate } });
   if (changed.count !== 1) throw new NotFoundError('Diese Person ist nicht Mitglied dieses Bündnisses.');

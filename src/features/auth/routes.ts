@@ -21,7 +21,8 @@ export interface AuthRouteDeps {
 
 const LOGIN_MESSAGES = {
   invalid: 'E-Mail-Adresse oder Passwort stimmen nicht.',
-  pending: 'Dein Konto ist noch nicht freigeschaltet. Sobald eine Administratorin oder ein Administrator es geprüft hat, bekommst du eine E-Mail.',
+  pending:
+    'Dein Konto ist noch nicht freigeschaltet. Sobald eine Administratorin oder ein Administrator es geprüft hat, bekommst du eine E-Mail.',
   disabled: 'Dein Konto ist gesperrt. Bitte wende dich an die Koordinierungsgruppe.',
 } as const;
 
@@ -104,7 +105,10 @@ export function authRoutes(deps: AuthRouteDeps): Router {
         const { email } = parseForm(resetRequestSchema, req.body);
         await deps.limits.resetRequested(req.ip ?? 'unknown', email);
         await requestPasswordReset(deps, email);
-        req.flash('info', `Falls es ein Konto mit ${email} gibt, haben wir dorthin einen Link zum Zurücksetzen geschickt. Er gilt eine Stunde.`);
+        req.flash(
+          'info',
+          `Falls es ein Konto mit ${email} gibt, haben wir dorthin einen Link zum Zurücksetzen geschickt. Er gilt eine Stunde.`,
+        );
         res.redirect(303, '/anmelden');
       },
     ),

@@ -50,7 +50,9 @@ export async function registerUser(deps: AuthDeps, input: RegistrationInput) {
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ValidationError({ email: 'Mit dieser E-Mail-Adresse gibt es schon ein Konto. Passwort vergessen? Dann setze es über „Anmelden“ zurück.' });
+      throw new ValidationError({
+        email: 'Mit dieser E-Mail-Adresse gibt es schon ein Konto. Passwort vergessen? Dann setze es über „Anmelden“ zurück.',
+      });
     }
     throw error;
   }
@@ -72,10 +74,7 @@ export async function registerUser(deps: AuthDeps, input: RegistrationInput) {
 }
 
 export type LoginResult =
-  | { outcome: 'ok'; user: { id: number; name: string } }
-  | { outcome: 'invalid' }
-  | { outcome: 'pending' }
-  | { outcome: 'disabled' };
+  { outcome: 'ok'; user: { id: number; name: string } } | { outcome: 'invalid' } | { outcome: 'pending' } | { outcome: 'disabled' };
 
 export async function checkLogin(prisma: PrismaClient, email: string, password: string): Promise<LoginResult> {
   const user = await prisma.user.findUnique({ where: { email } });

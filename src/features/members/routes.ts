@@ -6,7 +6,14 @@ import { FEDERAL_STATES } from '../../lib/states.js';
 import { requireLogin } from '../../middleware/auth.js';
 import { activeTopics } from '../topics/service.js';
 import { contactSchema, MANDATE_LABELS, memberFilterSchema } from './schema.js';
-import { alliancesWithListedMembers, contactMember, createContactLimits, findListedMember, listMembers, type MemberDeps } from './service.js';
+import {
+  alliancesWithListedMembers,
+  contactMember,
+  createContactLimits,
+  findListedMember,
+  listMembers,
+  type MemberDeps,
+} from './service.js';
 
 export function memberRoutes(deps: MemberDeps): Router {
   const router = Router();
@@ -40,11 +47,16 @@ export function memberRoutes(deps: MemberDeps): Router {
 
   router.post('/mitglieder/:id/kontakt', async (req, res) => {
     const recipient = await findListedMember(prisma, recipientId(req));
-    await submitForm(res, 'members/contact', () => ({ title: `Nachricht an ${recipient.name}`, recipient, values: formValues(req.body) }), async () => {
-      const name = await contactMember({ ...deps, countMessage }, req.user!, recipient.id, parseForm(contactSchema, req.body));
-      req.flash('success', `Deine Nachricht an ${name} ist unterwegs. Antworten kommen per E-Mail an dich.`);
-      res.redirect(303, '/mitglieder');
-    });
+    await submitForm(
+      res,
+      'members/contact',
+      () => ({ title: `Nachricht an ${recipient.name}`, recipient, values: formValues(req.body) }),
+      async () => {
+        const name = await contactMember({ ...deps, countMessage }, req.user!, recipient.id, parseForm(contactSchema, req.body));
+        req.flash('success', `Deine Nachricht an ${name} ist unterwegs. Antworten kommen per E-Mail an dich.`);
+        res.redirect(303, '/mitglieder');
+      },
+    );
   });
 
   return router;

@@ -13,24 +13,50 @@ export const MANDATE_LABELS = {
 } as const;
 
 export const memberFilterSchema = z.object({
-  kompetenz: z.preprocess(emptyToUndefined, z.string().max(100).regex(/^[a-z0-9-]+$/).optional()).catch(undefined),
+  kompetenz: z
+    .preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .max(100)
+        .regex(/^[a-z0-9-]+$/)
+        .optional(),
+    )
+    .catch(undefined),
   land: stateSchema.optional().catch(undefined),
-  buendnis: z.preprocess(emptyToUndefined, z.string().max(100).regex(/^[a-z0-9-]+$/).optional()).catch(undefined),
+  buendnis: z
+    .preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .max(100)
+        .regex(/^[a-z0-9-]+$/)
+        .optional(),
+    )
+    .catch(undefined),
   seite: pageParam,
 });
 
 export const directorySettingsSchema = z.object({
   listedInDirectory: checkbox,
   publicOnAlliancePage: checkbox,
-  mandate: z.enum(['NONE', 'COUNCIL', 'DISTRICT_COUNCIL', 'BOROUGH_COUNCIL', 'EXPERT_CITIZEN'], { error: 'Bitte ein Mandat aus der Liste wählen.' }),
+  mandate: z.enum(['NONE', 'COUNCIL', 'DISTRICT_COUNCIL', 'BOROUGH_COUNCIL', 'EXPERT_CITIZEN'], {
+    error: 'Bitte ein Mandat aus der Liste wählen.',
+  }),
   competenceIds: idList,
   directoryNote: z.preprocess(emptyToUndefined, z.string().trim().max(300, 'Höchstens 300 Zeichen.').optional()),
 });
 
 export const contactSchema = z.object({
-  subject: z.preprocess(trimmed, z.string({ error: 'Bitte einen Betreff angeben.' }).min(3, 'Bitte einen Betreff angeben.').max(150, 'Höchstens 150 Zeichen.')),
+  subject: z.preprocess(
+    trimmed,
+    z.string({ error: 'Bitte einen Betreff angeben.' }).min(3, 'Bitte einen Betreff angeben.').max(150, 'Höchstens 150 Zeichen.'),
+  ),
   message: z.preprocess(
     trimmed,
-    z.string({ error: 'Bitte eine Nachricht schreiben.' }).min(10, 'Bitte eine Nachricht mit mindestens 10 Zeichen schreiben.').max(5000, 'Höchstens 5.000 Zeichen.'),
+    z
+      .string({ error: 'Bitte eine Nachricht schreiben.' })
+      .min(10, 'Bitte eine Nachricht mit mindestens 10 Zeichen schreiben.')
+      .max(5000, 'Höchstens 5.000 Zeichen.'),
   ),
 });

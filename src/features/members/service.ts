@@ -5,6 +5,7 @@ import type { PrismaClient } from '../../db/database.js';
 import type { Mandate, Prisma } from '../../generated/prisma/client.js';
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mail.js';
+import { paginate } from '../../lib/pagination.js';
 import { consume, createLimiter } from '../../lib/rate-limit.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import { MEMBERS_PER_PAGE } from './schema.js';
@@ -18,7 +19,10 @@ export interface MemberDeps {
 
 const listed = { status: 'ACTIVE', listedInDirectory: true } as const;
 
-export async function listMembers(prisma: PrismaClient, filter: { kompetenz?: string | undefined; land?: string | undefined; buendnis?: string | undefined; seite: number }) {
+export async function listMembers(
+  prisma: PrismaClient,
+  filter: { kompetenz?: string | undefined; land?: string | undefined; buendnis?: string | undefined; seite: number },
+) {
   const where: Prisma.UserWhereInput = {
     ...listed,
     ...(filter.kompetenz ? { competences: { some: { topic: { slug: filter.kompetenz } } } } : {}),
@@ -26,25 +30,28 @@ export async function listMembers(prisma: PrismaClient, filter: { kompetenz?: st
       ? { alliance: { ...(filter.land ? { state: filter.land } : {}), ...(filter.buendnis ? { slug: filter.buendnis } : {}) } }
       : {}),
   };
-  const [members, total] = await Promise.all([
-    prisma.user.findMany({
-      where,
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      skip: (filter.seite - 1) * MEMBERS_PER_PAGE,
-      take: MEMBERS_PER_PAGE,
-      // Never the e-mail address: contact goes through the site.
-      select: {
-        id: true,
-        name: true,
-        mandate: true,
-        directoryNote: true,
-        alliance: { select: { slug: true, name: true, state: true } },
-        competences: { select: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: 'asc' } } },
-      },
-    }),
-    prisma.user.count({ where }),
-  ]);
-  return { members, total, pages: Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE)) };
+  const { items: members, ...counts } = await paginate(
+    filter.seite,
+    MEMBERS_PER_PAGE,
+    (skip, take) =>
+      prisma.user.findMany({
+        where,
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        skip,
+        take,
+        // Never the e-mail address: contact goes through the site.
+        select: {
+          id: true,
+          name: true,
+          mandate: true,
+          directoryNote: true,
+          alliance: { select: { slug: true, name: true, state: true } },
+          competences: { select: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: 'asc' } } },
+        },
+      }),
+    () => prisma.user.count({ where }),
+  );
+  return { members, ...counts };
 }
 
 /** Alliances that have listed members, for the filter. */
@@ -53,7 +60,10 @@ export function alliancesWithListedMembers(prisma: PrismaClient) {
 }
 
 export async function findListedMember(prisma: PrismaClient, id: number) {
-  const member = await prisma.user.findFirst({ where: { id, ...listed }, select: { id: true, name: true, alliance: { select: { name: true } } } });
+  const member = await prisma.user.findFirst({
+    where: { id, ...listed },
+    select: { id: true, name: true, alliance: { select: { name: true } } },
+  });
   if (!member) throw new NotFoundError('Diese Person ist nicht (mehr) in der Mitgliederliste.');
   return member;
 }

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { PrismaClient } from '../../db/database.js';
 import { NotFoundError } from '../../lib/errors.js';
-import { formValues, parseForm } from '../../lib/forms.js';
+import { formValues, parseForm, submittedIds } from '../../lib/forms.js';
 import { idParam, submitForm } from '../../lib/http.js';
 import { hasRole, requireRole } from '../../middleware/auth.js';
 import { activeTopics } from '../topics/service.js';
@@ -15,7 +15,13 @@ export function networkRoutes(deps: { prisma: PrismaClient }): Router {
   router.get('/netzwerke', async (req, res) => {
     const filter = networkFilterSchema.parse(req.query);
     const retired = filter.ausgemustert === '1' && hasRole(req.user, 'ADMIN'); // only admins see retired entries
-    const result = await listNetworks(prisma, { q: filter.q, kategorie: filter.kategorie, thema: filter.thema, retired, page: filter.seite });
+    const result = await listNetworks(prisma, {
+      q: filter.q,
+      kategorie: filter.kategorie,
+      thema: filter.thema,
+      retired,
+      page: filter.seite,
+    });
     res.render('networks/index', {
       title: 'Netzwerke',
       ...result,
@@ -27,7 +33,10 @@ export function networkRoutes(deps: { prisma: PrismaClient }): Router {
     });
   });
 
-  router.use(['/netzwerke/neu', '/netzwerke/:id/bearbeiten', '/netzwerke/:id/ausmustern', '/netzwerke/:id/reaktivieren'], requireRole('ADMIN'));
+  router.use(
+    ['/netzwerke/neu', '/netzwerke/:id/bearbeiten', '/netzwerke/:id/ausmustern', '/netzwerke/:id/reaktivieren'],
+    requireRole('ADMIN'),
+  );
   const formLocals = async (title: string, action: string, values: Record<string, unknown>) => ({
     title,
     action,
@@ -35,10 +44,6 @@ export function networkRoutes(deps: { prisma: PrismaClient }): Router {
     topics: await activeTopics(prisma),
     categoryLabels: NETWORK_CATEGORY_LABELS,
   });
-  const selectedTopicIds = (body: unknown) => {
-    const raw = (body as Record<string, unknown> | undefined)?.topicIds;
-    return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(Number);
-  };
 
   router.get('/netzwerke/neu', async (_req, res) => {
     res.render('networks/form', { ...(await formLocals('Netzwerk eintragen', '/netzwerke/neu', { topicIds: [] })), errors: {} });
@@ -48,7 +53,7 @@ export function networkRoutes(deps: { prisma: PrismaClient }): Router {
     submitForm(
       res,
       'networks/form',
-      () => formLocals('Netzwerk eintragen', '/netzwerke/neu', { ...formValues(req.body), topicIds: selectedTopicIds(req.body) }),
+      () => formLocals('Netzwerk eintragen', '/netzwerke/neu', { ...formValues(req.body), topicIds: submittedIds(req.body, 'topicIds') }),
       async () => {
         const network = await createNetwork(prisma, parseForm(networkFormSchema, req.body));
         req.flash('success', `„${network.name}“ ist eingetragen.`);
@@ -67,7 +72,11 @@ export function networkRoutes(deps: { prisma: PrismaClient }): Router {
   router.get('/netzwerke/:id/bearbeiten', async (req, res) => {
     const network = await loadNetwork(req);
     const values = { ...network, topicIds: network.topics.map((t) => t.topicId) };
-    res.render('networks/form', { ...(await formLocals(`${network.name} bearbeiten`, `/netzwerke/${network.id}/bearbeiten`, values)), network, errors: {} });
+    res.render('networks/form', {
+      ...(await formLocals(`${network.name} bearbeiten`, `/netzwerke/${network.id}/bearbeiten`, values)),
+      network,
+      errors: {},
+    });
   });
 
   router.post('/netzwerke/:id/bearbeiten', async (req, res) => {
@@ -76,7 +85,13 @@ export function networkRoutes(deps: { prisma: PrismaClient }): Router {
     await submitForm(
       res,
       'networks/form',
-      async () => ({ ...(await formLocals(`${network.name} bearbeiten`, action, { ...formValues(req.body), topicIds: selectedTopicIds(req.body) })), network }),
+      async () => ({
+        ...(await formLocals(`${network.name} bearbeiten`, action, {
+          ...formValues(req.body),
+          topicIds: submittedIds(req.body, 'topicIds'),
+        })),
+        network,
+      }),
       async () => {
         const saved = await updateNetwork(prisma, network.id, parseForm(networkFormSchema, req.body));
         req.flash('success', `„${saved.name}“ ist gespeichert.`);

@@ -15,13 +15,25 @@ export const NETWORKS_PER_PAGE = 50;
 export const networkFilterSchema = z.object({
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()).catch(undefined),
   kategorie: z.enum(['national', 'parteien', 'international']).optional().catch(undefined),
-  thema: z.preprocess(emptyToUndefined, z.string().max(100).regex(/^[a-z0-9-]+$/).optional()).catch(undefined),
+  thema: z
+    .preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .max(100)
+        .regex(/^[a-z0-9-]+$/)
+        .optional(),
+    )
+    .catch(undefined),
   ausgemustert: z.literal('1').optional().catch(undefined),
   seite: pageParam,
 });
 
 export const networkFormSchema = z.object({
-  name: z.preprocess(trimmed, z.string({ error: 'Bitte einen Namen angeben.' }).min(2, 'Bitte einen Namen angeben.').max(200, 'Höchstens 200 Zeichen.')),
+  name: z.preprocess(
+    trimmed,
+    z.string({ error: 'Bitte einen Namen angeben.' }).min(2, 'Bitte einen Namen angeben.').max(200, 'Höchstens 200 Zeichen.'),
+  ),
   category: z.enum(['NATIONAL', 'PARTY', 'INTERNATIONAL'], { error: 'Bitte eine Kategorie wählen.' }),
   description: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(5000, 'Höchstens 5.000 Zeichen.')),
   website: optionalWebsite,

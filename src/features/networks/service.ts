@@ -3,6 +3,7 @@
 import type { PrismaClient } from '../../db/database.js';
 import type { NetworkCategory, Prisma } from '../../generated/prisma/client.js';
 import { ValidationError } from '../../lib/errors.js';
+import { paginate } from '../../lib/pagination.js';
 import { slugFrom, uniqueSlug } from '../../lib/slugs.js';
 import { CATEGORY_PARAMS, NETWORKS_PER_PAGE, type NetworkInput } from './schema.js';
 
@@ -29,18 +30,21 @@ export async function listNetworks(prisma: PrismaClient, filter: NetworkFilter) 
         }
       : {}),
   };
-  const [networks, total] = await Promise.all([
-    prisma.network.findMany({
-      where,
-      // Category order as in the source: national, parties, international.
-      orderBy: [{ category: 'asc' }, { name: 'asc' }],
-      skip: (filter.page - 1) * NETWORKS_PER_PAGE,
-      take: NETWORKS_PER_PAGE,
-      include: { topics: { include: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: 'asc' } } } },
-    }),
-    prisma.network.count({ where }),
-  ]);
-  return { networks, total, pages: Math.max(1, Math.ceil(total / NETWORKS_PER_PAGE)) };
+  const { items: networks, ...counts } = await paginate(
+    filter.page,
+    NETWORKS_PER_PAGE,
+    (skip, take) =>
+      prisma.network.findMany({
+        where,
+        // Category order as in the source: national, parties, international.
+        orderBy: [{ category: 'asc' }, { name: 'asc' }],
+        skip,
+        take,
+        include: { topics: { include: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: 'asc' } } } },
+      }),
+    () => prisma.network.count({ where }),
+  );
+  return { networks, ...counts };
 }
 
 async function checkTopics(prisma: PrismaClient, topicIds: number[]): Promise<void> {

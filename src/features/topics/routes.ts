@@ -23,18 +23,27 @@ export function topicRoutes(deps: { prisma: PrismaClient }): Router {
 
   // Administration of the list
   router.use('/admin/themen', requireRole('ADMIN'));
-  const adminPage = async (values: Record<string, unknown> = {}) => ({ title: 'Themen verwalten', topics: await listTopicsForAdmin(prisma), values });
+  const adminPage = async (values: Record<string, unknown> = {}) => ({
+    title: 'Themen verwalten',
+    topics: await listTopicsForAdmin(prisma),
+    values,
+  });
 
   router.get('/admin/themen', async (_req, res) => {
     res.render('admin/topics', { ...(await adminPage()), errors: {} });
   });
 
   router.post('/admin/themen', (req, res) =>
-    submitForm(res, 'admin/topics', () => adminPage(formValues(req.body)), async () => {
-      const topic = await createTopic(prisma, parseForm(topicFormSchema, req.body));
-      req.flash('success', `Das Thema „${topic.name}“ ist angelegt.`);
-      res.redirect(303, '/admin/themen');
-    }),
+    submitForm(
+      res,
+      'admin/topics',
+      () => adminPage(formValues(req.body)),
+      async () => {
+        const topic = await createTopic(prisma, parseForm(topicFormSchema, req.body));
+        req.flash('success', `Das Thema „${topic.name}“ ist angelegt.`);
+        res.redirect(303, '/admin/themen');
+      },
+    ),
   );
 
   async function loadTopic(req: Request) {
@@ -51,11 +60,16 @@ export function topicRoutes(deps: { prisma: PrismaClient }): Router {
 
   router.post('/admin/themen/:id', async (req, res) => {
     const topic = await loadTopic(req);
-    await submitForm(res, 'admin/topic-form', () => ({ title: `Thema bearbeiten: ${topic.name}`, topic, values: formValues(req.body) }), async () => {
-      const saved = await updateTopic(prisma, topic.id, parseForm(topicFormSchema, req.body));
-      req.flash('success', `Das Thema „${saved.name}“ ist gespeichert.`);
-      res.redirect(303, '/admin/themen');
-    });
+    await submitForm(
+      res,
+      'admin/topic-form',
+      () => ({ title: `Thema bearbeiten: ${topic.name}`, topic, values: formValues(req.body) }),
+      async () => {
+        const saved = await updateTopic(prisma, topic.id, parseForm(topicFormSchema, req.body));
+        req.flash('success', `Das Thema „${saved.name}“ ist gespeichert.`);
+        res.redirect(303, '/admin/themen');
+      },
+    );
   });
 
   router.post('/admin/themen/:id/ausmustern', async (req, res) => {
