@@ -1,21 +1,8 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  agentFor,
-  createUser,
-  createTestContext,
-  DEFAULT_PASSWORD,
-  loginAgent,
-  submit,
-  text,
-  type TestContext,
-} from './support/context.js';
+import { describe, expect, it } from 'vitest';
+import { agentFor, createUser, DEFAULT_PASSWORD, loginAgent, submit, text, useTestContext } from './support/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = useTestContext();
 
 describe('/konto', () => {
   it('is only for logged-in people', async () => {

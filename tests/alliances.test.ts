@@ -1,22 +1,8 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  agentFor,
-  createTestContext,
-  createUser,
-  csrfTokenFrom,
-  formBody,
-  loginAgent,
-  submit,
-  text,
-  type TestContext,
-} from './support/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { agentFor, createUser, csrfTokenFrom, formBody, loginAgent, submit, text, useTestContext } from './support/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = useTestContext();
 
 const allianceFields = (overrides: Record<string, string> = {}) => ({
   name: 'Bürgerbündnis Groß-Gerau',

@@ -1,22 +1,8 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  agentFor,
-  createTestContext,
-  createUser,
-  csrfTokenFrom,
-  DEFAULT_PASSWORD,
-  loginAgent,
-  submit,
-  text,
-  type TestContext,
-} from './support/context.js';
+import { describe, expect, it } from 'vitest';
+import { agentFor, createUser, csrfTokenFrom, DEFAULT_PASSWORD, submit, text, useTestContext } from './support/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = useTestContext();
 
 const registration = (overrides: Record<string, string> = {}) => ({
   name: 'Erika Beispiel',

@@ -1,14 +1,10 @@
 import { spawn } from 'node:child_process';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../scripts/seed-demo.js';
-import { createTestContext, loginAgent, text, type TestContext } from './support/context.js';
+import { loginAgent, text, useTestContext } from './support/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = useTestContext();
 
 // People named in the seed documents: none of them may appear in demo data.
 const REAL_NAMES = ['Engelhardt', 'Reichmann', 'Hanni', 'Werner', 'Martina', 'Behlau', 'Barlow', 'bergauf', 'posteo'];

@@ -1,12 +1,8 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentFor, createTestContext, createUser, submit, text, type TestContext } from './support/context.js';
+import { describe, expect, it } from 'vitest';
+import { agentFor, createUser, submit, text, useTestContext } from './support/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = useTestContext();
 
 async function topicId(slug: string) {
   return (await ctx.db.prisma.topic.findUniqueOrThrow({ where: { slug } })).id;

@@ -1,17 +1,13 @@
 import fs from 'node:fs/promises';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NETWORKS } from '../prisma/data/networks.js';
 import { TOPICS } from '../prisma/data/topics.js';
 import { connectDatabase } from '../src/db/database.js';
 import { loadReferenceData } from '../src/db/reference-data.js';
-import { agentFor, buildApp, createTestContext, submit, text, type TestContext } from './support/context.js';
+import { agentFor, buildApp, submit, text, useTestContext } from './support/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = useTestContext();
 
 const SOURCE = new URL('../prisma/data/sources/kommunale-netzwerke-uebersicht.txt', import.meta.url);
 /** Longer words of a text, lower-cased, without punctuation. */

@@ -1,13 +1,9 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectDatabase } from '../src/db/database.js';
-import { buildApp, createDatabaseFromTemplate, createTestContext, text, type TestContext } from './support/context.js';
+import { buildApp, createDatabaseFromTemplate, text, useTestContext } from './support/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = useTestContext();
 
 describe('pages', () => {
   it('the start page explains the Erfahrungsbörse and shows the KOG principles', async () => {

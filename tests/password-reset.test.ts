@@ -1,12 +1,8 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createUser, loginAgent, submit, text, TEST_BASE_URL, type TestContext } from './support/context.js';
+import { describe, expect, it } from 'vitest';
+import { createUser, loginAgent, submit, TEST_BASE_URL, text, useTestContext } from './support/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = useTestContext();
 
 async function requestResetLink(email: string): Promise<string> {
   const res = await submit(request.agent(ctx.app), '/passwort-vergessen', '/passwort-vergessen', { email });

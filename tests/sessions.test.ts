@@ -1,13 +1,9 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectDatabase } from '../src/db/database.js';
-import { buildApp, createTestContext, createUser, loginAgent, type TestContext } from './support/context.js';
+import { buildApp, createUser, loginAgent, useTestContext } from './support/context.js';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(() => ctx.close());
+const ctx = useTestContext();
 
 describe('sessions in PostgreSQL', () => {
   it('survive an app restart and are shared by several app instances', async () => {

@@ -76,3 +76,18 @@ export function submittedIds(body: unknown, name: string): number[] {
   const raw = (body as Record<string, unknown> | undefined)?.[name];
   return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(Number).filter(Number.isInteger);
 }
+
+/** A filter's slug from the query string (?thema=verkehr); anything else counts as no filter. */
+export const slugParam = z
+  .preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .max(100)
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
+  )
+  .catch(undefined);
+
+/** A filter's free text from the query string. */
+export const searchParam = z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()).catch(undefined);

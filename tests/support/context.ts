@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { connectDatabase, type Database } from '../../src/db/database.js';
 import type { AccountStatus, Role } from '../../src/generated/prisma/enums.js';
@@ -67,6 +67,16 @@ export async function createTestContext(): Promise<TestContext> {
       await database.drop();
     },
   };
+}
+
+/** For a test file: its own database and app, ready in beforeAll and gone after the last test. */
+export function useTestContext(): TestContext {
+  const ctx = {} as TestContext;
+  beforeAll(async () => {
+    Object.assign(ctx, await createTestContext());
+  });
+  afterAll(() => ctx.close());
+  return ctx;
 }
 
 export const DEFAULT_PASSWORD = 'Kommunal-Politik-2026!';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { emptyToUndefined, pageParam } from '../../lib/forms.js';
+import { emptyToUndefined, pageParam, searchParam } from '../../lib/forms.js';
 
 export const ROLE_LABELS = { MEMBER: 'Mitglied', ORGANIZER: 'Organisator/in (KOG)', ADMIN: 'Administrator/in' } as const;
 export const STATUS_LABELS = { PENDING: 'wartet auf Freischaltung', ACTIVE: 'aktiv', DISABLED: 'gesperrt' } as const;
 
 // Unknown filter values are ignored rather than answered with an error: these come from links and bookmarks.
 export const userFilterSchema = z.object({
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  q: searchParam,
   status: z.enum(['PENDING', 'ACTIVE', 'DISABLED']).optional().catch(undefined),
   role: z.enum(['MEMBER', 'ORGANIZER', 'ADMIN']).optional().catch(undefined),
   seite: pageParam,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyToUndefined, optionalInt, optionalWebsite, pageParam, trimmed } from '../../lib/forms.js';
+import { emptyToUndefined, optionalInt, optionalWebsite, pageParam, searchParam, trimmed } from '../../lib/forms.js';
 import { FEDERAL_STATE_CODES } from '../../lib/states.js';
 
 export const ALLIANCES_PER_PAGE = 20;
@@ -8,7 +8,7 @@ export const stateSchema = z.enum(FEDERAL_STATE_CODES as [string, ...string[]], 
 
 // From links and bookmarks: unknown values are ignored rather than answered with an error.
 export const allianceFilterSchema = z.object({
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  q: searchParam,
   land: stateSchema.optional().catch(undefined),
   seite: pageParam,
 });

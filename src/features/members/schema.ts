@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkbox, emptyToUndefined, idList, pageParam, trimmed } from '../../lib/forms.js';
+import { checkbox, emptyToUndefined, idList, pageParam, slugParam, trimmed } from '../../lib/forms.js';
 import { stateSchema } from '../alliances/schema.js';
 
 export const MEMBERS_PER_PAGE = 25;
@@ -13,27 +13,9 @@ export const MANDATE_LABELS = {
 } as const;
 
 export const memberFilterSchema = z.object({
-  kompetenz: z
-    .preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .max(100)
-        .regex(/^[a-z0-9-]+$/)
-        .optional(),
-    )
-    .catch(undefined),
+  kompetenz: slugParam,
   land: stateSchema.optional().catch(undefined),
-  buendnis: z
-    .preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .max(100)
-        .regex(/^[a-z0-9-]+$/)
-        .optional(),
-    )
-    .catch(undefined),
+  buendnis: slugParam,
   seite: pageParam,
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyToUndefined, idList, optionalWebsite, pageParam, trimmed } from '../../lib/forms.js';
+import { emptyToUndefined, idList, optionalWebsite, pageParam, searchParam, slugParam, trimmed } from '../../lib/forms.js';
 
 export const NETWORK_CATEGORY_LABELS = {
   NATIONAL: 'Nationale Zusammenschlüsse',
@@ -13,18 +13,9 @@ export const CATEGORY_PARAMS = { national: 'NATIONAL', parteien: 'PARTY', intern
 export const NETWORKS_PER_PAGE = 50;
 
 export const networkFilterSchema = z.object({
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  q: searchParam,
   kategorie: z.enum(['national', 'parteien', 'international']).optional().catch(undefined),
-  thema: z
-    .preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .max(100)
-        .regex(/^[a-z0-9-]+$/)
-        .optional(),
-    )
-    .catch(undefined),
+  thema: slugParam,
   ausgemustert: z.literal('1').optional().catch(undefined),
   seite: pageParam,
 });
