@@ -11,8 +11,27 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const ADMIN_PAGES = ['/admin', '/admin/benutzer', '/admin/benutzer?status=PENDING', '/admin/postausgang'];
-const ADMIN_ACTIONS = ['freischalten', 'sperren', 'rolle', 'sitzungen-beenden'];
+const ADMIN_PAGES = [
+  '/admin',
+  '/admin/benutzer',
+  '/admin/benutzer?status=PENDING',
+  '/admin/postausgang',
+  '/admin/themen',
+  '/admin/themen/1/bearbeiten',
+  '/netzwerke/neu',
+  '/netzwerke/1/bearbeiten',
+];
+const ADMIN_ACTIONS = ['freischalten', 'sperren', 'rolle', 'sitzungen-beenden'].map(
+  (action) => (id: number) => `/admin/benutzer/${id}/${action}`,
+);
+const OTHER_ADMIN_ACTIONS = [
+  '/admin/themen',
+  '/admin/themen/1',
+  '/admin/themen/1/ausmustern',
+  '/netzwerke/neu',
+  '/netzwerke/1/bearbeiten',
+  '/netzwerke/1/ausmustern',
+];
 
 describe('role checks on every admin route', () => {
   it('sends anonymous visitors to the login', async () => {
@@ -33,14 +52,16 @@ describe('role checks on every admin route', () => {
         expect(text(res.text)).toContain('Keine Berechtigung');
       }
       const token = await csrfTokenFrom(agent, '/konto');
-      for (const action of ADMIN_ACTIONS) {
-        const res = await agent.post(`/admin/benutzer/${target.id}/${action}`).type('form').send({ _csrf: token, role: 'ADMIN' });
-        expect(res.status, `${role} ${action}`).toBe(403);
+      for (const path of [...ADMIN_ACTIONS.map((action) => action(target.id)), ...OTHER_ADMIN_ACTIONS]) {
+        const res = await agent.post(path).type('form').send({ _csrf: token, role: 'ADMIN', name: 'Übernommen', category: 'NATIONAL' });
+        expect(res.status, `${role} ${path}`).toBe(403);
       }
     }
     const unchanged = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: target.id } });
     expect(unchanged.status).toBe('PENDING');
     expect(unchanged.role).toBe('MEMBER');
+    expect(await ctx.db.prisma.topic.count({ where: { name: 'Übernommen' } })).toBe(0);
+    expect(await ctx.db.prisma.network.count({ where: { OR: [{ name: 'Übernommen' }, { retiredAt: { not: null } }] } })).toBe(0);
   });
 
   it('lets admins in', async () => {

@@ -78,7 +78,8 @@ describe('npm run admin:create', () => {
     const database = await createDatabaseFromTemplate();
     const db = connectDatabase(database.url, { max: 2 });
     try {
-      const env = { DATABASE_URL: database.url };
+      const unusedDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keb-unused-'));
+      const env = { DATABASE_URL: database.url, DATA_DIR: unusedDataDir };
       const created = run(
         ['scripts/admin-create.ts', '--email', 'Admin@Example.org', '--name', 'Erste Administratorin'],
         env,
@@ -89,6 +90,9 @@ describe('npm run admin:create', () => {
       const login = await checkLogin(db.prisma, 'admin@example.org', 'Sicheres-Admin-Passwort-1');
       expect(login.outcome).toBe('ok');
       expect((await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@example.org' } })).role).toBe('ADMIN');
+      // With DATABASE_URL nothing embedded is set up or started.
+      expect(existsSync(path.join(unusedDataDir, 'postgres'))).toBe(false);
+      await fs.rm(unusedDataDir, { recursive: true, force: true });
 
       const weak = run(['scripts/admin-create.ts', '--email', 'zwei@example.org', '--name', 'Zwei'], env, 'kurz\n');
       expect(await weak.exited).toBe(2);

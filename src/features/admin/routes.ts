@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import { pageNumber, parseForm } from '../../lib/forms.js';
 import { idParam } from '../../lib/http.js';
@@ -38,7 +38,7 @@ export function adminRoutes(deps: AdminDeps): Router {
   });
 
   // Each action answers with a message on the list; refusals (e.g. on one's own account) too.
-  const action = (run: (req: Request) => Promise<string>) => async (req: Request, res: import('express').Response) => {
+  const action = (run: (req: Request) => Promise<string>) => async (req: Request, res: Response) => {
     try {
       req.flash('success', await run(req));
     } catch (error) {

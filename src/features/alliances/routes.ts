@@ -1,13 +1,13 @@
 import { Router, type Request, type Response } from 'express';
+import { NotFoundError } from '../../lib/errors.js';
 import { formValues, parseForm } from '../../lib/forms.js';
-import { submitForm } from '../../lib/http.js';
+import { idParam, submitForm } from '../../lib/http.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { requireLogin, requireRole } from '../../middleware/auth.js';
 import { allianceFilterSchema, allianceFormSchema } from './schema.js';
 import {
   alliancePage,
-  canDecideJoinRequests,
   createAlliance,
   decideJoinRequest,
   findAlliance,
@@ -19,8 +19,6 @@ import {
   withdrawJoinRequest,
   type AllianceDeps,
 } from './service.js';
-import { idParam } from '../../lib/http.js';
-import { NotFoundError } from '../../lib/errors.js';
 
 export function allianceRoutes(deps: AllianceDeps): Router {
   const router = Router();
@@ -74,10 +72,6 @@ export function allianceRoutes(deps: AllianceDeps): Router {
       alliance,
       descriptionHtml: renderMarkdown(alliance.description),
       ...(await alliancePage(prisma, alliance.id, req.user)),
-      canDecide: canDecideJoinRequests(req.user, alliance.id),
-      viewerRequest: req.user
-        ? (await prisma.user.findUniqueOrThrow({ where: { id: req.user.id }, select: { requestedAllianceId: true } })).requestedAllianceId
-        : null,
     });
   });
 

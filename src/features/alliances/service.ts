@@ -54,8 +54,10 @@ export async function findAlliance(prisma: PrismaClient, slug: string) {
   throw new NotFoundError('Dieses Bündnis gibt es nicht (mehr).');
 }
 
+/** Everything the alliance page shows besides the alliance itself, depending on who looks. */
 export async function alliancePage(prisma: PrismaClient, allianceId: number, viewer: CurrentUser | undefined) {
-  const [delegates, publicMembers, joinRequests, members] = await Promise.all([
+  const canDecide = canDecideJoinRequests(viewer, allianceId);
+  const [delegates, publicMembers, joinRequests, members, viewerAccount] = await Promise.all([
     prisma.user.findMany({
       where: { allianceId, isDelegate: true, status: 'ACTIVE' },
       orderBy: { name: 'asc' },
@@ -66,7 +68,7 @@ export async function alliancePage(prisma: PrismaClient, allianceId: number, vie
       orderBy: { name: 'asc' },
       select: { id: true, name: true, isDelegate: true },
     }),
-    canDecideJoinRequests(viewer, allianceId)
+    canDecide
       ? prisma.user.findMany({
           where: { requestedAllianceId: allianceId, status: { not: 'DISABLED' } },
           orderBy: { joinRequestedAt: 'asc' },
@@ -80,8 +82,9 @@ export async function alliancePage(prisma: PrismaClient, allianceId: number, vie
           select: { id: true, name: true, isDelegate: true, status: true },
         })
       : Promise.resolve([]),
+    viewer ? prisma.user.findUnique({ where: { id: viewer.id }, select: { requestedAllianceId: true } }) : Promise.resolve(null),
   ]);
-  return { delegates, publicMembers, joinRequests, members };
+  return { delegates, publicMembers, joinRequests, members, canDecide, viewerRequest: viewerAccount?.requestedAllianceId ?? null };
 }
 
 function allianceData(input: AllianceInput) {

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { NotFoundError } from '../../lib/errors.js';
 import { formValues, parseForm } from '../../lib/forms.js';
 import { idParam, submitForm } from '../../lib/http.js';
@@ -34,7 +34,7 @@ export function memberRoutes(deps: MemberDeps): Router {
     });
   });
 
-  const recipientId = (req: import('express').Request) => {
+  const recipientId = (req: Request) => {
     const id = idParam(req);
     if (id === undefined) throw new NotFoundError('Diese Person ist nicht (mehr) in der Mitgliederliste.');
     return id;
