@@ -1,7 +1,7 @@
 // One pg.Pool per process, shared by Prisma (through @prisma/adapter-pg), the session store and the rate limiter.
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 export type { PrismaClient };
 
@@ -27,4 +27,9 @@ export function connectDatabase(url: string, options: { max?: number; onIdleErro
       await pool.end();
     },
   };
+}
+
+/** A unique constraint said no (e.g. an e-mail address or a name that is taken). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }

@@ -1,11 +1,10 @@
 // Changes a person makes to their own account.
 import type pg from 'pg';
-import type { PrismaClient } from '../../db/database.js';
+import { isUniqueViolation, type PrismaClient } from '../../db/database.js';
 import { ValidationError } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mail.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { endSessionsOfUser } from '../../middleware/session.js';
-import { isUniqueViolation } from '../auth/service.js';
 
 export interface AccountDeps {
   prisma: PrismaClient;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyToUndefined, pageParam, searchParam } from '../../lib/forms.js';
+import { pageParam, searchParam } from '../../lib/forms.js';
 
 export const ROLE_LABELS = { MEMBER: 'Mitglied', ORGANIZER: 'Organisator/in (KOG)', ADMIN: 'Administrator/in' } as const;
 export const STATUS_LABELS = { PENDING: 'wartet auf Freischaltung', ACTIVE: 'aktiv', DISABLED: 'gesperrt' } as const;

@@ -1,8 +1,7 @@
 // Accounts: registration (pending until an admin approves), login checks and password reset by mail.
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type { PrismaClient } from '../../db/database.js';
-import { Prisma } from '../../generated/prisma/client.js';
+import { isUniqueViolation, type PrismaClient } from '../../db/database.js';
 import { ValidationError } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mail.js';
 import { hashPassword, timingDummyHash, verifyPassword } from '../../lib/passwords.js';
@@ -23,10 +22,6 @@ export interface RegistrationInput {
   password: string;
   allianceId?: number | undefined;
   allianceNote?: string | undefined;
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 export async function registerUser(deps: AuthDeps, input: RegistrationInput) {

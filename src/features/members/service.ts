@@ -3,9 +3,10 @@
 import type pg from 'pg';
 import type { PrismaClient } from '../../db/database.js';
 import type { Mandate, Prisma } from '../../generated/prisma/client.js';
-import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
+import { AppError, NotFoundError } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mail.js';
 import { paginate } from '../../lib/pagination.js';
+import { knownTopicIds } from '../topics/service.js';
 import { consume, createLimiter } from '../../lib/rate-limit.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import { MEMBERS_PER_PAGE } from './schema.js';
@@ -77,10 +78,7 @@ export interface DirectorySettings {
 }
 
 export async function saveDirectorySettings(prisma: PrismaClient, userId: number, settings: DirectorySettings): Promise<void> {
-  const ids = [...new Set(settings.competenceIds)];
-  if ((await prisma.topic.count({ where: { id: { in: ids } } })) !== ids.length) {
-    throw new ValidationError({ competenceIds: 'Bitte nur Themen aus der Liste wählen.' });
-  }
+  const ids = await knownTopicIds(prisma, settings.competenceIds, 'competenceIds');
   await prisma.$transaction([
     prisma.userCompetence.deleteMany({ where: { userId } }),
     prisma.user.update({

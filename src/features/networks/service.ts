@@ -2,8 +2,8 @@
 // are hidden from the public list but kept, so they can be brought back.
 import type { PrismaClient } from '../../db/database.js';
 import type { NetworkCategory, Prisma } from '../../generated/prisma/client.js';
-import { ValidationError } from '../../lib/errors.js';
 import { paginate } from '../../lib/pagination.js';
+import { knownTopicIds } from '../topics/service.js';
 import { slugFrom, uniqueSlug } from '../../lib/slugs.js';
 import { CATEGORY_PARAMS, NETWORKS_PER_PAGE, type NetworkInput } from './schema.js';
 
@@ -47,11 +47,6 @@ export async function listNetworks(prisma: PrismaClient, filter: NetworkFilter) 
   return { networks, ...counts };
 }
 
-async function checkTopics(prisma: PrismaClient, topicIds: number[]): Promise<void> {
-  const found = await prisma.topic.count({ where: { id: { in: topicIds } } });
-  if (found !== new Set(topicIds).size) throw new ValidationError({ topicIds: 'Bitte nur Themen aus der Liste wählen.' });
-}
-
 function networkData(input: NetworkInput) {
   return {
     name: input.name,
@@ -63,21 +58,21 @@ function networkData(input: NetworkInput) {
 }
 
 export async function createNetwork(prisma: PrismaClient, input: NetworkInput) {
-  await checkTopics(prisma, input.topicIds);
+  const topicIds = await knownTopicIds(prisma, input.topicIds, 'topicIds');
   const slug = await uniqueSlug(slugFrom(input.name), async (s) => !!(await prisma.network.findUnique({ where: { slug: s } })));
   return prisma.network.create({
-    data: { ...networkData(input), slug, topics: { create: [...new Set(input.topicIds)].map((topicId) => ({ topicId })) } },
+    data: { ...networkData(input), slug, topics: { create: topicIds.map((topicId) => ({ topicId })) } },
   });
 }
 
 /** Saves an admin's edit. The slug (the entry's anchor on /netzwerke) stays, so links keep working. */
 export async function updateNetwork(prisma: PrismaClient, id: number, input: NetworkInput) {
-  await checkTopics(prisma, input.topicIds);
+  const topicIds = await knownTopicIds(prisma, input.topicIds, 'topicIds');
   return prisma.$transaction(async (tx) => {
     await tx.networkTopic.deleteMany({ where: { networkId: id } });
     return tx.network.update({
       where: { id },
-      data: { ...networkData(input), topics: { create: [...new Set(input.topicIds)].map((topicId) => ({ topicId })) } },
+      data: { ...networkData(input), topics: { create: topicIds.map((topicId) => ({ topicId })) } },
     });
   });
 }

@@ -16,7 +16,7 @@ const SECTIONS_IN_PREPARATION = {
   '/suche': 'Suche',
 } as const;
 
-export function pageRoutes(options: { sectionsInPreparation?: readonly string[] } = {}): Router {
+export function pageRoutes(): Router {
   const router = Router();
   for (const [path, [title, file]] of Object.entries(CONTENT_PAGES)) {
     router.get(path, async (_req, res) => {
@@ -24,9 +24,7 @@ export function pageRoutes(options: { sectionsInPreparation?: readonly string[] 
       res.render('pages/content', { title, html });
     });
   }
-  const sections = options.sectionsInPreparation ?? Object.keys(SECTIONS_IN_PREPARATION);
-  for (const path of sections) {
-    const title = SECTIONS_IN_PREPARATION[path as keyof typeof SECTIONS_IN_PREPARATION];
+  for (const [path, title] of Object.entries(SECTIONS_IN_PREPARATION)) {
     router.get(path, (_req, res) => res.render('pages/in-preparation', { title }));
   }
   return router;

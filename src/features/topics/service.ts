@@ -1,8 +1,16 @@
 // Themen: a managed list (admins) used to tag networks, members' competences and, later, reports and motions.
-import type { PrismaClient } from '../../db/database.js';
+import { isUniqueViolation, type PrismaClient } from '../../db/database.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { slugFrom, uniqueSlug } from '../../lib/slugs.js';
-import { isUniqueViolation } from '../auth/service.js';
+
+/** The chosen topic ids without repeats; a form field error when one of them does not exist. */
+export async function knownTopicIds(prisma: PrismaClient, ids: number[], field: string): Promise<number[]> {
+  const unique = [...new Set(ids)];
+  if ((await prisma.topic.count({ where: { id: { in: unique } } })) !== unique.length) {
+    throw new ValidationError({ [field]: 'Bitte nur Themen aus der Liste wählen.' });
+  }
+  return unique;
+}
 
 /** Topics that can be chosen now (retired ones keep their page). */
 export function activeTopics(prisma: PrismaClient) {
