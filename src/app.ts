@@ -1,7 +1,6 @@
 // createApp(deps): the whole web application, built from its dependencies. No side effects on import;
 // tests build it in-process against their own database.
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
 import express, { type Express } from 'express';
 import type session from 'express-session';
@@ -29,9 +28,8 @@ import { errorHandler, notFound } from './middleware/errors.js';
 import { flash } from './middleware/flash.js';
 import { securityHeaders } from './middleware/security.js';
 import { sessionMiddleware } from './middleware/session.js';
+import { PUBLIC_DIR, VIEWS_DIR } from './paths.js';
 
-const VIEWS_DIR = fileURLToPath(new URL('../views', import.meta.url));
-const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
 const LAYOUT = `${VIEWS_DIR}/layout.ejs`;
 
 export interface AppDeps {

@@ -4,10 +4,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { MIGRATIONS_DIR } from '../paths.js';
 import type pg from 'pg';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+export { MIGRATIONS_DIR };
 
 /** Prisma Migrate's advisory lock key: app instances starting together (and the Prisma CLI) wait for each other. */
 const ADVISORY_LOCK_KEY = 72707369;

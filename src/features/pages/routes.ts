@@ -2,10 +2,9 @@
 // sections of the navigation that later work fills in.
 import fs from 'node:fs/promises';
 import { Router } from 'express';
-import { fileURLToPath } from 'node:url';
+import { CONTENT_DIR } from '../../paths.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 
-const CONTENT_DIR = fileURLToPath(new URL('../../../content/', import.meta.url));
 
 const CONTENT_PAGES = { '/impressum': ['Impressum', 'impressum.md'], '/datenschutz': ['Datenschutz', 'datenschutz.md'] } as const;
 
@@ -20,7 +19,7 @@ export function pageRoutes(): Router {
   const router = Router();
   for (const [path, [title, file]] of Object.entries(CONTENT_PAGES)) {
     router.get(path, async (_req, res) => {
-      const html = renderMarkdown(await fs.readFile(CONTENT_DIR + file, 'utf8'));
+      const html = renderMarkdown(await fs.readFile(`${CONTENT_DIR}/${file}`, 'utf8'));
       res.render('pages/content', { title, html });
     });
   }
