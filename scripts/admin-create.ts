@@ -2,12 +2,12 @@
 //   npm run admin:create -- --email erika@example.org --name "Erika Beispiel"
 // The password is asked for without echo; scripts can pipe it in on standard input instead.
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import password from '@inquirer/password';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/setup.js';
-import { emailSchema, personNameSchema } from '../src/features/auth/schema.js';
+import { email as emailSchema, personName as personNameSchema } from '../src/lib/fields.js';
+import { cliOptions } from './cli.js';
 import { createLogger } from '../src/lib/logger.js';
 import { hashPassword, newPasswordSchema } from '../src/lib/passwords.js';
 
@@ -34,11 +34,12 @@ async function readPassword(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
+  const usage = 'npm run admin:create -- --email adresse@example.org --name "Vorname Nachname"';
+  const values = cliOptions(['email', 'name'], usage);
   const email = emailSchema.safeParse(values.email ?? '');
   const name = personNameSchema.safeParse(values.name ?? '');
   if (!email.success || !name.success) {
-    console.error('Aufruf: npm run admin:create -- --email adresse@example.org --name "Vorname Nachname"');
+    console.error(`Aufruf: ${usage}`);
     console.error(firstError(email) ?? firstError(name));
     process.exit(2);
   }

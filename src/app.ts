@@ -1,8 +1,8 @@
 // createApp(deps): the whole web application, built from its dependencies. No side effects on import;
 // tests build it in-process against their own database.
 import { randomUUID } from 'node:crypto';
-import ejs from 'ejs';
-import express, { type Express } from 'express';
+import path from 'node:path';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type session from 'express-session';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
@@ -10,63 +10,62 @@ import type { Database } from './db/database.js';
 import { accountRoutes } from './features/account/routes.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { allianceRoutes } from './features/alliances/routes.js';
-import { memberRoutes } from './features/members/routes.js';
-import { networkRoutes } from './features/networks/routes.js';
-import { topicRoutes } from './features/topics/routes.js';
-import { createAuthLimits, type AuthLimits } from './features/auth/limits.js';
 import { authRoutes } from './features/auth/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { homeRoutes } from './features/home/routes.js';
+import { memberRoutes } from './features/members/routes.js';
+import { networkRoutes } from './features/networks/routes.js';
 import { pageRoutes } from './features/pages/routes.js';
+import { topicRoutes } from './features/topics/routes.js';
 import { formatDate, formatDateTime } from './lib/dates.js';
+import { displayEmail, displayUrl } from './lib/display.js';
 import type { Logger } from './lib/logger.js';
-import type { Mailer } from './lib/mail.js';
 import { stateName } from './lib/states.js';
+import { assetUrls, layoutEngine } from './lib/views.js';
 import { loadCurrentUser } from './middleware/auth.js';
-import { csrfLocals, csrfProtection } from './middleware/csrf.js';
-import { errorHandler, notFound } from './middleware/errors.js';
+import { csrfLocals, csrfProtection, restoreExpiredForm } from './middleware/csrf.js';
+import { databaseOutageLog, errorHandler, noticeDatabaseBack, notFound } from './middleware/errors.js';
 import { flash } from './middleware/flash.js';
+import { rejectMalformedUrls } from './middleware/input.js';
 import { securityHeaders } from './middleware/security.js';
-import { sessionMiddleware } from './middleware/session.js';
+import { createSessionMiddleware } from './middleware/session.js';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths.js';
-
-const LAYOUT = `${VIEWS_DIR}/layout.ejs`;
+import type { Services } from './services.js';
 
 export interface AppDeps {
   config: Pick<Config, 'env' | 'baseUrl' | 'trustProxy' | 'secureCookies'>;
   db: Database;
   logger: Logger;
-  mailer: Mailer;
+  services: Services;
   sessionStore: session.Store;
   sessionSecret: string;
-  limits?: AuthLimits;
 }
 
-/** Every view is rendered into views/layout.ejs unless it sets `layout: false`. */
-function renderWithLayout(file: string, locals: object, callback: (e: unknown, rendered?: string) => void): void {
-  const options = locals as Record<string, unknown>;
-  const render = async () => {
-    const body = await ejs.renderFile(file, options, { async: false });
-    if (options.layout === false) return body;
-    return ejs.renderFile(LAYOUT, { ...options, body }, { async: false });
-  };
-  render().then((html) => callback(null, html), callback);
+/** Secret tokens in links (password reset, address confirmation) never reach the access log. */
+const SECRET_PATHS = /^(\/passwort-zuruecksetzen\/|\/konto\/email-bestaetigen\/)[^/?#]+/;
+export function loggableUrl(url: string): string {
+  return url.replace(SECRET_PATHS, '$1[verborgen]');
 }
 
 export function createApp(deps: AppDeps): Express {
-  const { config, db, logger } = deps;
+  const { config, db, logger, services } = deps;
+  const cacheViews = config.env !== 'development';
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');
-  app.engine('ejs', renderWithLayout);
-  if (config.env === 'production') app.enable('view cache');
+  app.engine('ejs', layoutEngine(path.join(VIEWS_DIR, 'layout.ejs'), { cache: cacheViews }));
 
   app.locals.siteName = 'Kommunale Erfahrungsbörse';
   app.locals.formatDate = formatDate;
   app.locals.formatDateTime = formatDateTime;
   app.locals.stateName = stateName;
+  app.locals.displayUrl = displayUrl;
+  app.locals.displayEmail = displayEmail;
+  app.locals.asset = assetUrls(PUBLIC_DIR, { cache: cacheViews });
+  /** Set by server.ts on SIGTERM: every response then closes its connection. */
+  app.locals.shuttingDown = false;
 
   app.use(
     pinoHttp({
@@ -77,20 +76,45 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      // One short line per request; headers (cookies!) stay out of the log.
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url?.startsWith('/assets/') === true },
+      // A 503 while the database is away is expected; the outage itself is logged once (middleware/errors.ts).
+      customLogLevel: (_req, res, error) => (res.statusCode >= 500 && res.statusCode !== 503) || error ? 'error' : 'info',
+      // One short line per request; headers (cookies!) and secret tokens stay out of the log.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: (err: Error) => ({ type: err.name, message: err.message }),
       },
     }),
   );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (app.locals.shuttingDown) res.set('Connection', 'close');
+    next();
+  });
   app.use(securityHeaders({ secure: config.secureCookies }));
-  app.use(express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1d' : 0, index: false }));
+  // Static files live under /assets only, so no page request costs a file lookup.
+  app.use(
+    '/assets',
+    express.static(PUBLIC_DIR, {
+      index: false,
+      fallthrough: false,
+      setHeaders: (res, _path) => {
+        // Fingerprinted URLs (?v=…) never change their content.
+        res.setHeader('Cache-Control', config.env === 'production' ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, app.locals.asset('favicon.svg')));
   app.use(healthRoutes(db.pool));
+  app.use(rejectMalformedUrls);
 
-  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 200 }));
-  app.use(sessionMiddleware({ store: deps.sessionStore, secret: deps.sessionSecret, secureCookies: config.secureCookies }));
+  const outage = databaseOutageLog(logger);
+  app.use(noticeDatabaseBack(outage));
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
+  const sessions = createSessionMiddleware({ store: deps.sessionStore, secret: deps.sessionSecret, secureCookies: config.secureCookies });
+  app.set('session handler', sessions.always);
+  app.set('session cookie', sessions.cookieName);
+  app.use(sessions.ifPresent);
   app.use((req, res, next) => {
     res.locals.currentPath = req.path;
     next();
@@ -99,10 +123,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(loadCurrentUser(db.prisma));
   app.use(csrfProtection);
   app.use(flash);
+  app.use(restoreExpiredForm);
 
-  const services = { prisma: db.prisma, pool: db.pool, mailer: deps.mailer, baseUrl: config.baseUrl };
-  app.use(homeRoutes());
-  app.use(authRoutes({ ...services, limits: deps.limits ?? createAuthLimits(db.pool) }));
+  app.use(homeRoutes(services));
+  app.use(authRoutes(services));
   app.use(accountRoutes(services));
   app.use(adminRoutes(services));
   app.use(allianceRoutes(services));
@@ -112,6 +136,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(pageRoutes());
 
   app.use(notFound);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, outage));
   return app;
 }

@@ -2,7 +2,13 @@
 // with one readable line instead of a stack trace (see server.ts).
 import { z } from 'zod';
 
-const booleanish = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanish = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'muss true oder false sein' }).transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A whole number in a range, from an environment variable (a text), with one German message for every way it can be wrong. */
+function wholeNumber(min: number, max: number) {
+  const message = `muss eine ganze Zahl zwischen ${min} und ${max} sein`;
+  return z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v), z.number({ error: message }).int(message).min(min, message).max(max, message));
+}
 
 const postgresUrl = z.string().refine((value) => {
   try {
@@ -11,50 +17,35 @@ const postgresUrl = z.string().refine((value) => {
   } catch {
     return false;
   }
-}, 'muss eine PostgreSQL-Adresse sein, z. B. postgresql://benutzer:passwort@host:5432/datenbank / must be a postgresql:// URL with a database name');
+}, 'muss eine PostgreSQL-Adresse mit Datenbankname sein, z. B. postgresql://benutzer:passwort@host:5432/datenbank');
 
 const schema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'muss development, production oder test sein' }).default('development'),
+    PORT: wholeNumber(1, 65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
-    BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    BASE_URL: z.url({ protocol: /^https?$/, error: 'muss eine Webadresse wie https://erfahrungsboerse.example.org sein' }).optional(),
     DATABASE_URL: postgresUrl.optional(),
-    DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+    DB_POOL_MAX: wholeNumber(2, 200).default(10),
     DATA_DIR: z.string().min(1).default('.data'),
-    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    EMBEDDED_PG_PORT: wholeNumber(1024, 65535).default(54329),
     SESSION_SECRET: z.string().optional(),
     TRUST_PROXY: z.string().default('false'),
-    SMTP_URL: z
-      .string()
-      .refine((v) => /^smtps?:\/\//.test(v), 'muss mit smtp:// oder smtps:// beginnen / must start with smtp:// or smtps://')
-      .optional(),
-    MAIL_FROM: z.string().min(3).default('Kommunale Erfahrungsbörse <noreply@localhost>'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    SMTP_URL: z.string().refine((v) => /^smtps?:\/\//.test(v), 'muss mit smtp:// oder smtps:// beginnen').optional(),
+    MAIL_FROM: z.string().min(3, 'muss eine Absenderadresse sein, z. B. "KOG <noreply@example.org>"').default('Kommunale Erfahrungsbörse <noreply@localhost>'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'muss debug, info, warn, error oder silent sein' }).optional(),
     SECURE_COOKIES: booleanish.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
       if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['SESSION_SECRET'],
-          message: 'muss im Produktivbetrieb mindestens 32 Zeichen lang sein / must be at least 32 characters in production',
-        });
+        ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'muss im Produktivbetrieb mindestens 32 Zeichen lang sein' });
       }
       if (!env.BASE_URL) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['BASE_URL'],
-          message: 'wird im Produktivbetrieb für Links in E-Mails gebraucht / is required in production (links in mails)',
-        });
+        ctx.addIssue({ code: 'custom', path: ['BASE_URL'], message: 'wird im Produktivbetrieb für die Links in E-Mails gebraucht' });
       }
     } else if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 16) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SESSION_SECRET'],
-        message: 'ist zu kurz (mindestens 16 Zeichen) / too short (at least 16 characters)',
-      });
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'ist zu kurz (mindestens 16 Zeichen)' });
     }
   });
 
@@ -92,7 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`Konfigurationsfehler / configuration error: ${issue.path.join('.')}: ${issue.message}`);
+    const name = issue.path.join('.');
+    const given = name in cleaned && !/SECRET|PASSWORD|_URL$/.test(name) ? `=${String(cleaned[name]).slice(0, 60)}` : '';
+    throw new ConfigError(`Konfigurationsfehler: ${name}${given} ${issue.message}.`);
   }
   const c = parsed.data;
   const production = c.NODE_ENV === 'production';

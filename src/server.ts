@@ -1,13 +1,16 @@
-// Entry point of `npm start`: configuration → database → app → listen; graceful shutdown on Ctrl-C / SIGTERM.
+// Entry point of `npm start`: configuration → database → app and job worker → listen; graceful shutdown.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/setup.js';
-import { createLogger } from './lib/logger.js';
-import { createMailer } from './lib/mail.js';
+import { jobHandlers, PERIODIC_JOBS } from './jobs/handlers.js';
+import { createWorker } from './jobs/queue.js';
+import { createLogger, type Logger } from './lib/logger.js';
 import { createSessionStore } from './middleware/session.js';
+import { createServices } from './services.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -25,47 +28,59 @@ async function sessionSecret(config: Config): Promise<string> {
   }
 }
 
+/**
+ * Stops taking work without dropping any: every response from now on says `Connection: close`, idle keep-alive
+ * connections are closed at once, requests in flight finish, and only then the caller closes the database.
+ * Connections still busy after the grace period are cut.
+ */
+async function drain(server: Server, markShuttingDown: () => void): Promise<void> {
+  markShuttingDown();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  // A keep-alive connection that becomes idle after its last response is closed as well.
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+  const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  await closed;
+  clearInterval(idleSweep);
+  clearTimeout(force);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel, { pretty: config.env !== 'production' && process.stdout.isTTY });
+  const logger: Logger = createLogger(config.logLevel, { pretty: config.env !== 'production' && process.stdout.isTTY });
   const { db, close: closeDatabase } = await openDatabase(config, logger, { ownEmbeddedServer: true });
+  const secret = await sessionSecret(config);
 
-  const sessionStore = createSessionStore(db.pool, { pruneExpired: true });
-  const app = createApp({
-    config,
-    db,
+  let nudge = () => {};
+  const services = createServices({ db, baseUrl: config.baseUrl, secret, deliversMail: !!config.smtpUrl, nudgeWorker: () => nudge() });
+  const worker = createWorker({
+    pool: db.pool,
     logger,
-    mailer: createMailer({ prisma: db.prisma, logger, smtpUrl: config.smtpUrl, from: config.mailFrom }),
-    sessionStore,
-    sessionSecret: await sessionSecret(config),
+    handlers: jobHandlers(services, { logger, smtp: config.smtpUrl ? { url: config.smtpUrl, from: config.mailFrom } : undefined }),
+    periodic: PERIODIC_JOBS,
   });
+  nudge = () => worker.nudge();
 
-  // Expired rate-limit counters are only clutter; remove them now and then.
-  const cleanup = setInterval(() => {
-    db.pool
-      .query('DELETE FROM rate_limits WHERE expire < $1', [Date.now()])
-      .catch((err: Error) => logger.warn({ err }, 'rate limit cleanup failed'));
-  }, 15 * 60_000);
-  cleanup.unref();
+  const sessionStore = createSessionStore(db.pool, { pruneExpired: false }); // the clean-up job prunes
+  const app = createApp({ config, db, logger, services, sessionStore, sessionSecret: secret });
 
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
+  worker.start();
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   logger.info(`Kommunale Erfahrungsbörse läuft auf http://${shownHost}:${config.port} (Beenden mit Strg+C)`);
+  if (!config.smtpUrl) logger.info('Kein SMTP_URL gesetzt: E-Mails landen nur im Postausgang (/admin/postausgang).');
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info(`${signal} empfangen: beende laufende Anfragen und fahre herunter …`);
-    clearInterval(cleanup);
-    // Stop accepting; requests in flight finish. Connections still busy after the grace period are cut.
-    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    clearTimeout(force);
+    await drain(server, () => (app.locals.shuttingDown = true));
+    await worker.stop();
     (sessionStore as unknown as { close?: () => void }).close?.();
     await closeDatabase();
     logger.info('Heruntergefahren.');
@@ -79,7 +94,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // One readable line instead of a stack trace; LOG_LEVEL=debug shows the details.
   const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof ConfigError ? message : `Start fehlgeschlagen / start-up failed: ${message}`);
+  console.error(error instanceof ConfigError ? message : `Start fehlgeschlagen: ${message}`);
   if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) console.error(error.stack);
   process.exit(1);
 });

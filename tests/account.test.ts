@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { agentFor, createUser, DEFAULT_PASSWORD, loginAgent, submit, text, useTestContext } from './support/context.js';
+import { agentFor, buildApp, createUser, DEFAULT_PASSWORD, loginAgent, startMailbox, submit, text, useTestContext } from './support/context.js';
 
 const ctx = useTestContext();
 
@@ -20,24 +20,49 @@ describe('/konto', () => {
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe('Neuer Name');
   });
 
-  it('changes the e-mail address only with the right password, and tells the old address', async () => {
-    const { user, agent } = await agentFor(ctx);
-    const wrong = await submit(agent, '/konto', '/konto/email', { email: 'neu@example.org', currentPassword: 'falsch-falsch' });
-    expect(wrong.status).toBe(422);
-    expect(text(wrong.text)).toContain('Das aktuelle Passwort stimmt nicht.');
-    expect(wrong.text).toContain('value="neu@example.org"');
-    expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+  it('changes the e-mail address only with the right password and only once the new address confirms it', async () => {
+    const mailbox = await startMailbox();
+    const app = buildApp(ctx.db, { smtpUrl: mailbox.url });
+    try {
+      const user = await createUser(ctx.db);
+      const agent = await loginAgent(app, user.email);
+      const wrong = await submit(agent, '/konto', '/konto/email', { email: 'neu@example.org', currentPassword: 'falsch-falsch' });
+      expect(wrong.status).toBe(422);
+      expect(text(wrong.text)).toContain('Das aktuelle Passwort stimmt nicht.');
+      expect(wrong.text).toContain('value="neu@example.org"');
 
-    const taken = await createUser(ctx.db);
-    const duplicate = await submit(agent, '/konto', '/konto/email', { email: taken.email, currentPassword: DEFAULT_PASSWORD });
-    expect(text(duplicate.text)).toContain('gehört schon zu einem anderen Konto');
+      const taken = await createUser(ctx.db);
+      const duplicate = await submit(agent, '/konto', '/konto/email', { email: taken.email, currentPassword: DEFAULT_PASSWORD });
+      expect(text(duplicate.text)).toContain('gehört schon zu einem anderen Konto');
 
-    const ok = await submit(agent, '/konto', '/konto/email', { email: 'Neu@Example.org', currentPassword: DEFAULT_PASSWORD });
-    expect(ok.status).toBe(303);
-    expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe('neu@example.org');
-    expect(await ctx.db.prisma.outboxMail.count({ where: { recipient: user.email, subject: 'Deine E-Mail-Adresse wurde geändert' } })).toBe(
-      1,
-    );
+      const asked = await submit(agent, '/konto', '/konto/email', { email: 'Neu@Example.org', currentPassword: DEFAULT_PASSWORD });
+      expect(asked.status).toBe(303);
+      expect(text((await agent.get('/konto')).text)).toContain('Wir haben einen Bestätigungslink an neu@example.org geschickt');
+      // Nothing changes until the link is opened.
+      expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+      expect(text((await agent.get('/konto')).text)).toContain('Die Bestätigung für <strong>neu@example.org</strong> steht noch aus');
+
+      await app.runJobs();
+      const toOld = mailbox.mails.find((m) => m.to === user.email);
+      expect(toOld?.subject).toBe('Änderung deiner E-Mail-Adresse beantragt');
+      expect(toOld?.text).not.toMatch(/email-bestaetigen/);
+      const toNew = mailbox.mails.find((m) => m.to === 'neu@example.org');
+      const link = /http:\/\/erfahrungsboerse\.test(\/konto\/email-bestaetigen\/[\w-]+)/.exec(toNew?.text ?? '')?.[1];
+      expect(link).toBeDefined();
+
+      // Opening the link shows a button; pressing it makes the new address count.
+      const page = await request(app).get(link!);
+      expect(text(page.text)).toContain('Neue Adresse bestätigen');
+      const confirmed = await submit(request.agent(app), link!, link!, {});
+      expect(confirmed.status).toBe(303);
+      expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe('neu@example.org');
+      expect((await request(app).get(link!)).status).toBe(410);
+      await app.runJobs();
+      expect(mailbox.mails.filter((m) => m.to === user.email).map((m) => m.subject)).toContain('Deine E-Mail-Adresse wurde geändert');
+      expect((await submit(request.agent(app), '/anmelden', '/anmelden', { email: 'neu@example.org', password: DEFAULT_PASSWORD })).status).toBe(303);
+    } finally {
+      await mailbox.close();
+    }
   });
 
   it('changes the password, keeps this browser logged in and logs out every other one', async () => {

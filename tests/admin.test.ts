@@ -102,29 +102,44 @@ describe('managing accounts', () => {
     expect((await agents.ADMIN.agent.get('/admin/benutzer?seite=abc&status=UNSINN')).status).toBe(200);
   });
 
-  it('disables an account: its sessions end and it cannot log in', async () => {
-    const user = await createUser(ctx.db);
+  it('disables an account after a confirmation step (also without JavaScript): its sessions end and it cannot log in', async () => {
+    const user = await createUser(ctx.db, { name: 'Sabine Sperrkandidatin' });
     const device = await loginAgent(ctx.app, user.email);
-    const res = await post(`/admin/benutzer/${user.id}/sperren`, { zurueck: '/admin/benutzer?q=x' });
+
+    // Without JavaScript the button leads to a confirmation page that names the person; nothing changes yet.
+    const asked = await post(`/admin/benutzer/${user.id}/sperren`, { zurueck: '/admin/benutzer?q=x' });
+    expect(asked.status).toBe(200);
+    expect(text(asked.text)).toContain('Konto sperren?');
+    expect(text(asked.text)).toContain('>Sabine Sperrkandidatin sperren</button>');
+    expect(asked.text).toContain('name="bestaetigt" value="ja"');
+    expect(asked.text).toContain('name="zurueck" value="/admin/benutzer?q=x"');
+    expect(asked.text).toContain('href="/admin/benutzer?q=x">Abbrechen');
+    expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe('ACTIVE');
+
+    const res = await post(`/admin/benutzer/${user.id}/sperren`, { zurueck: '/admin/benutzer?q=x', bestaetigt: 'ja' });
     expect(res.headers.location).toBe('/admin/benutzer?q=x');
     expect((await device.get('/konto')).status).toBe(303);
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe('DISABLED');
   });
 
   it('changes roles, and refuses changes to the own account', async () => {
-    const user = await createUser(ctx.db);
-    await post(`/admin/benutzer/${user.id}/rolle`, { role: 'ORGANIZER' });
+    const user = await createUser(ctx.db, { name: 'Rudi Rollenwechsel' });
+    const asked = await post(`/admin/benutzer/${user.id}/rolle`, { role: 'ORGANIZER' });
+    expect(text(asked.text)).toContain('Rudi Rollenwechsel bekommt die Rolle „Organisator/in (KOG)“ statt „Mitglied“.');
+    expect(asked.text).toContain('name="role" value="ORGANIZER"');
+    expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe('MEMBER');
+    await post(`/admin/benutzer/${user.id}/rolle`, { role: 'ORGANIZER', bestaetigt: 'ja' });
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe('ORGANIZER');
 
-    const invalid = await post(`/admin/benutzer/${user.id}/rolle`, { role: 'KAISER' });
+    const invalid = await post(`/admin/benutzer/${user.id}/rolle`, { role: 'KAISER', bestaetigt: 'ja' });
     expect(invalid.status).toBe(303);
     expect(text((await agents.ADMIN.agent.get('/admin/benutzer')).text)).toContain('Bitte eine gültige Rolle wählen.');
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe('ORGANIZER');
 
     const self = agents.ADMIN.user.id;
-    await post(`/admin/benutzer/${self}/rolle`, { role: 'MEMBER' });
+    await post(`/admin/benutzer/${self}/rolle`, { role: 'MEMBER', bestaetigt: 'ja' });
     expect(text((await agents.ADMIN.agent.get('/admin/benutzer')).text)).toContain('nicht bei deinem eigenen Konto');
-    await post(`/admin/benutzer/${self}/sperren`);
+    await post(`/admin/benutzer/${self}/sperren`, { bestaetigt: 'ja' });
     const me = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: self } });
     expect(me.role).toBe('ADMIN');
     expect(me.status).toBe('ACTIVE');
@@ -134,7 +149,7 @@ describe('managing accounts', () => {
     const user = await createUser(ctx.db);
     const one = await loginAgent(ctx.app, user.email);
     const two = await loginAgent(ctx.app, user.email);
-    await post(`/admin/benutzer/${user.id}/sitzungen-beenden`);
+    await post(`/admin/benutzer/${user.id}/sitzungen-beenden`, { bestaetigt: 'ja' });
     expect(text((await agents.ADMIN.agent.get('/admin/benutzer')).text)).toContain('2 Sitzungen beendet');
     expect((await one.get('/konto')).status).toBe(303);
     expect((await two.get('/konto')).status).toBe(303);

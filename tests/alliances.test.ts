@@ -163,6 +163,8 @@ describe('Bündnisse: joining, delegates, public members', () => {
     const asked = await submit(applicant.agent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/beitreten`, {});
     expect(asked.status).toBe(303);
     expect(text((await applicant.agent.get(`/buendnisse/${alliance.slug}`)).text)).toContain('Deine Beitrittsanfrage läuft');
+    // The delegates hear of it in a digest a few minutes later, however many requests come in meanwhile.
+    await ctx.runAllJobs();
     const notice = await ctx.db.prisma.outboxMail.findFirst({
       where: { recipient: delegate.email, subject: { contains: 'Beitrittsanfrage' } },
     });
@@ -185,6 +187,7 @@ describe('Bündnisse: joining, delegates, public members', () => {
     const page = text((await delegateAgent.get(`/buendnisse/${alliance.slug}`)).text);
     expect(page).toContain('Beitrittsanfragen');
     expect(page).toContain(applicant.user.name);
+    expect(page).not.toContain(applicant.user.email); // addresses are for organisers and admins only
     const confirmed = await submit(
       delegateAgent,
       `/buendnisse/${alliance.slug}`,
@@ -246,13 +249,17 @@ describe('Bündnisse: joining, delegates, public members', () => {
     const denied = await submit(member.agent, '/konto', `/buendnisse/${alliance.slug}/delegierte/${shown.id}`, { delegiert: 'ja' });
     expect(denied.status).toBe(403);
 
+    // A delegate appears publicly only with consent; logged-in members see all delegates (whom to ask).
     const publicPage = text((await request(ctx.app).get(`/buendnisse/${alliance.slug}`)).text);
     expect(publicPage).toContain('Paula Öffentlich');
-    expect(publicPage).toContain('Hans Versteckt'); // as delegate
+    expect(publicPage).not.toContain('Hans Versteckt');
     expect(publicPage).not.toContain(shown.email);
     expect(publicPage).not.toContain('Alle Mitglieder');
+    expect(text((await member.agent.get(`/buendnisse/${alliance.slug}`)).text)).toContain('Hans Versteckt');
+    await ctx.db.prisma.user.update({ where: { id: hidden.id }, data: { publicOnAlliancePage: true } });
+    expect(text((await request(ctx.app).get(`/buendnisse/${alliance.slug}`)).text)).toContain('Hans Versteckt');
 
-    await ctx.db.prisma.user.update({ where: { id: hidden.id }, data: { isDelegate: false } });
+    await ctx.db.prisma.user.update({ where: { id: hidden.id }, data: { isDelegate: false, publicOnAlliancePage: false } });
     expect(text((await request(ctx.app).get(`/buendnisse/${alliance.slug}`)).text)).not.toContain('Hans Versteckt');
   });
 

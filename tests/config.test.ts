@@ -38,12 +38,28 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it.each([
+    [{ PORT: 'abc' }, 'Konfigurationsfehler: PORT=abc muss eine ganze Zahl zwischen 1 und 65535 sein.'],
+    [{ PORT: '70000' }, 'Konfigurationsfehler: PORT=70000 muss eine ganze Zahl zwischen 1 und 65535 sein.'],
+    [{ DB_POOL_MAX: '1' }, 'Konfigurationsfehler: DB_POOL_MAX=1 muss eine ganze Zahl zwischen 2 und 200 sein.'],
+    [{ LOG_LEVEL: 'laut' }, 'Konfigurationsfehler: LOG_LEVEL=laut muss debug, info, warn, error oder silent sein.'],
+    [{ SECURE_COOKIES: 'vielleicht' }, 'Konfigurationsfehler: SECURE_COOKIES=vielleicht muss true oder false sein.'],
+    [{ NODE_ENV: 'staging' }, 'Konfigurationsfehler: NODE_ENV=staging muss development, production oder test sein.'],
+  ])('says what is wrong with %o in one German sentence', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never repeats a secret in its message', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://benutzer:geheim@mail' })).not.toThrow(/geheim/);
+    expect(() => loadConfig({ NODE_ENV: 'production', BASE_URL: 'https://x.org', SESSION_SECRET: 'geheim' })).not.toThrow(/geheim/);
+  });
+
   it('stops the server at start with one clear line and no stack trace', async () => {
     const { code, stderr } = await startServer({ DATABASE_URL: 'postgres://nur-ein-host' });
     expect(code).toBe(1);
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Konfigurationsfehler \/ configuration error: DATABASE_URL/);
+    expect(lines[0]).toMatch(/^Konfigurationsfehler: DATABASE_URL muss eine PostgreSQL-Adresse/);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -51,6 +67,6 @@ describe('configuration', () => {
     const { code, stderr } = await startServer({ DATABASE_URL: 'postgresql://keb:x@127.0.0.1:1/keb' });
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^Start fehlgeschlagen \/ start-up failed: .*ECONNREFUSED/);
+    expect(stderr).toMatch(/^Start fehlgeschlagen: .*ECONNREFUSED/);
   });
 });

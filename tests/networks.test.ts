@@ -139,7 +139,11 @@ describe('admins maintain the networks', () => {
     expect(added.headers.location).toBe('/netzwerke#netzwerk-kommunale-waermewende');
 
     const afd = await ctx.db.prisma.network.findUniqueOrThrow({ where: { slug: 'afd-und-kommunen' } });
-    const retired = await submit(admin.agent, '/netzwerke', `/netzwerke/${afd.id}/ausmustern`, {});
+    const asked = await submit(admin.agent, '/netzwerke', `/netzwerke/${afd.id}/ausmustern`, {});
+    expect(asked.status).toBe(200);
+    expect(text(asked.text)).toContain('Netzwerk ausmustern?');
+    expect((await ctx.db.prisma.network.findUniqueOrThrow({ where: { id: afd.id } })).retiredAt).toBeNull();
+    const retired = await submit(admin.agent, '/netzwerke', `/netzwerke/${afd.id}/ausmustern`, { bestaetigt: 'ja' });
     expect(retired.status).toBe(303);
     expect(text((await request(ctx.app).get('/netzwerke')).text)).not.toContain('AfD und Kommunen');
     expect(text((await admin.agent.get('/netzwerke?ausgemustert=1')).text)).toContain('AfD und Kommunen');
@@ -192,7 +196,7 @@ describe('admins maintain the topics', () => {
     });
     expect(text((await request(ctx.app).get('/themen/kultur')).text)).toContain('Kultur und Sport');
 
-    await submit(admin.agent, '/admin/themen', `/admin/themen/${kultur.id}/ausmustern`, {});
+    await submit(admin.agent, '/admin/themen', `/admin/themen/${kultur.id}/ausmustern`, { bestaetigt: 'ja' });
     expect(text((await request(ctx.app).get('/themen')).text)).not.toContain('Kultur und Sport');
     expect((await request(ctx.app).get('/themen/kultur')).status).toBe(200);
   });

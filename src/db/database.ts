@@ -3,7 +3,11 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
+export { Prisma };
 export type { PrismaClient };
+
+/** A transaction client (inside prisma.$transaction(async (tx) => …)). */
+export type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 export interface Database {
   pool: pg.Pool;
@@ -11,8 +15,25 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function connectDatabase(url: string, options: { max?: number; onIdleError?: (error: Error) => void } = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+export interface PoolOptions {
+  max?: number;
+  /** How long a request waits for a free connection or a new one before it fails (→ 503). */
+  connectionTimeoutMillis?: number;
+  /** Longest time a single statement may run on the server. */
+  statementTimeoutMillis?: number;
+  onIdleError?: (error: Error) => void;
+}
+
+export function connectDatabase(url: string, options: PoolOptions = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 3000,
+    statement_timeout: options.statementTimeoutMillis ?? 15_000,
+    // The client gives up on a query whose answer never comes (a frozen server), a little after the server would.
+    query_timeout: (options.statementTimeoutMillis ?? 15_000) + 2000,
+    keepAlive: true,
+  });
   // An idle client losing its connection (e.g. the server restarts) must not crash the process.
   pool.on('error', (error) => options.onIdleError?.(error));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -29,7 +50,19 @@ export function connectDatabase(url: string, options: { max?: number; onIdleErro
   };
 }
 
-/** A unique constraint said no (e.g. an e-mail address or a name that is taken). */
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+/** The unique constraint (index name) that said no, if the error is a unique violation. */
+export function violatedUniqueConstraint(error: unknown): string | undefined {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    const cause = (error.meta?.driverAdapterError as { cause?: { constraint?: { index?: string; fields?: string[] } } } | undefined)?.cause;
+    return cause?.constraint?.index ?? cause?.constraint?.fields?.join(',') ?? '';
+  }
+  const e = error as { code?: unknown; constraint?: unknown } | null;
+  if (e?.code === '23505') return typeof e.constraint === 'string' ? e.constraint : '';
+  return undefined;
+}
+
+/** A unique constraint said no (e.g. an e-mail address or a name that is taken); optionally a specific one. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const violated = violatedUniqueConstraint(error);
+  return violated !== undefined && (constraint === undefined || violated === constraint);
 }

@@ -1,10 +1,11 @@
-// Small helpers shared by route handlers.
+// Small helpers shared by route handlers: parse → service → render or redirect.
 import type { Request, Response } from 'express';
-import { TooManyRequestsError, ValidationError } from './errors.js';
+import { NotFoundError, TooManyRequestsError, ValidationError } from './errors.js';
+import { formValues } from './forms.js';
 
 /**
- * Runs a form submission. Invalid input re-renders the form (422) with messages next to the fields and
- * everything the person typed; a lock-out (429) shows its message above the form.
+ * Runs a form submission. Invalid input re-renders the form (422) with an error summary, messages next to the
+ * fields and everything the person typed; a lock-out (429) shows its message in the summary.
  */
 export async function submitForm(
   res: Response,
@@ -26,27 +27,48 @@ export async function submitForm(
   }
 }
 
-/** Numeric route parameter, or undefined (which handlers answer with 404). */
+/** Numeric route parameter within PostgreSQL's integer range, or undefined. */
 export function idParam(req: Request, name = 'id'): number | undefined {
   const value = req.params[name];
-  return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+  if (typeof value !== 'string' || !/^\d{1,10}$/.test(value)) return undefined;
+  const id = Number(value);
+  return id >= 1 && id <= 2_147_483_647 ? id : undefined;
 }
 
-export function regenerateSession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+/** The numeric route parameter, or a 404 with the given message. */
+export function requireIdParam(req: Request, message: string, name = 'id'): number {
+  const id = idParam(req, name);
+  if (id === undefined) throw new NotFoundError(message);
+  return id;
 }
 
-export function saveSession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
+/** The record, or a 404 with the given message: one way to say "gibt es nicht" everywhere. */
+export async function orNotFound<T>(record: Promise<T | null | undefined> | T | null | undefined, message: string): Promise<T> {
+  const value = await record;
+  if (value === null || value === undefined) throw new NotFoundError(message);
+  return value;
 }
 
-export function destroySession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+export interface Confirmation {
+  title: string;
+  /** What will happen, in one or two sentences. */
+  question: string;
+  /** The button that does it, naming whom or what it acts on ("Erika Beispiel sperren"). */
+  button: string;
+  /** Where "Abbrechen" leads. */
+  cancelHref: string;
+  danger?: boolean;
 }
 
-/** Logs a person in on a fresh session id (no session fixation). */
-export async function startUserSession(req: Request, userId: number): Promise<void> {
-  await regenerateSession(req);
-  req.session.userId = userId;
-  await saveSession(req);
+/**
+ * Destructive actions ask first. With JavaScript, public/js/confirm.js asks in a dialog and sends bestaetigt=ja;
+ * without it, the first POST shows this confirmation page and its button sends the same form again, confirmed.
+ * Returns true when the action may go ahead.
+ */
+export function confirmed(req: Request, res: Response, confirmation: Confirmation): boolean {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  if (body.bestaetigt === 'ja') return true;
+  const hidden = Object.entries(formValues(body, ['bestaetigt'])).filter(([, v]) => typeof v === 'string') as [string, string][];
+  res.render('shared/confirm', { ...confirmation, action: req.originalUrl, hidden });
+  return false;
 }

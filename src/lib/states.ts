@@ -20,7 +20,7 @@ export const FEDERAL_STATES = {
 
 export type FederalStateCode = keyof typeof FEDERAL_STATES;
 
-export const FEDERAL_STATE_CODES = Object.keys(FEDERAL_STATES) as FederalStateCode[];
+export const FEDERAL_STATE_CODES = Object.keys(FEDERAL_STATES) as [FederalStateCode, ...FederalStateCode[]];
 
 export function stateName(code: string): string {
   return FEDERAL_STATES[code as FederalStateCode] ?? code;

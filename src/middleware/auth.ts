@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { PrismaClient } from '../db/database.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { ForbiddenError } from '../lib/errors.js';
+import { destroySession, refreshSession } from './session.js';
 
 export interface CurrentUser {
   id: number;
@@ -30,7 +31,9 @@ export function hasRole(user: CurrentUser | undefined, role: Role): boolean {
 
 export function loadCurrentUser(prisma: PrismaClient) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const userId = req.session.userId;
+    // Pages for a logged-in person (and forms with a token) must never come out of a browser or proxy cache.
+    if (req.session) res.set('Cache-Control', 'no-store');
+    const userId = req.session?.userId;
     if (userId !== undefined) {
       const user = await prisma.user.findUnique({
         where: { id: userId },
@@ -39,9 +42,10 @@ export function loadCurrentUser(prisma: PrismaClient) {
       if (user?.status === 'ACTIVE') {
         const { status: _status, ...current } = user;
         req.user = current;
+        refreshSession(req);
       } else {
         // Account disabled or deleted since login: the session ends here.
-        await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+        await destroySession(req);
       }
     }
     res.locals.currentUser = req.user;
@@ -52,15 +56,17 @@ export function loadCurrentUser(prisma: PrismaClient) {
 
 /** Only a local path is a safe place to return to after login (no open redirect). */
 export function safeReturnPath(value: unknown): string | undefined {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined;
+  return typeof value === 'string' && /^\/(?![/\\])[^\u0000-\u001F\u007F]*$/.test(value) && value.length <= 2000 ? value : undefined;
 }
 
+/** Guard: only logged-in people; visitors go to the login and come back afterwards. */
 export function requireLogin(req: Request, res: Response, next: NextFunction): void {
   if (req.user) return next();
   const back = req.method === 'GET' ? `?weiter=${encodeURIComponent(req.originalUrl)}` : '';
   res.redirect(303, `/anmelden${back}`);
 }
 
+/** Guard: at least this role (organisers: ORGANIZER, admins: ADMIN). */
 export function requireRole(role: Role) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.user) return requireLogin(req, res, next);

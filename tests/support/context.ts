@@ -6,11 +6,16 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { connectDatabase, type Database } from '../../src/db/database.js';
 import type { AccountStatus, Role } from '../../src/generated/prisma/enums.js';
+import type session from 'express-session';
+import { pino } from 'pino';
+import { SMTPServer } from 'smtp-server';
+import { jobHandlers, PERIODIC_JOBS } from '../../src/jobs/handlers.js';
+import { createWorker } from '../../src/jobs/queue.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { createMailer } from '../../src/lib/mail.js';
 import { hashPassword } from '../../src/lib/passwords.js';
 import { createSessionStore } from '../../src/middleware/session.js';
-import { withDatabase } from './global-setup.js';
+import { createServices } from '../../src/services.js';
+import { freePort, withDatabase } from './global-setup.js';
 
 export const TEST_BASE_URL = 'http://erfahrungsboerse.test';
 export const SESSION_SECRET = 'test-secret-test-secret-test-secret';
@@ -36,32 +41,73 @@ export async function createDatabaseFromTemplate(): Promise<{ url: string; drop(
   };
 }
 
-export function buildApp(db: Database) {
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  return createApp({
-    config: { env: 'test', baseUrl: TEST_BASE_URL, trustProxy: false, secureCookies: false },
+export interface BuildOptions {
+  env?: 'test' | 'production';
+  baseUrl?: string;
+  trustProxy?: boolean | number | string;
+  secureCookies?: boolean;
+  sessionSecret?: string;
+  /** Deliver mail through this SMTP server (as with SMTP_URL): mails are queued and the worker sends them. */
+  smtpUrl?: string;
+  sessionStore?: session.Store;
+  /** Where the app's log lines go (default: nowhere). */
+  log?: { write(line: string): void };
+}
+
+/** The real app on a database, plus its services and a job worker the test runs by hand (runJobs). */
+export function buildApp(db: Database, options: BuildOptions = {}) {
+  const logger = options.log ? pino({ level: 'info', base: undefined }, options.log) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const sessionSecret = options.sessionSecret ?? SESSION_SECRET;
+  const services = createServices({ db, baseUrl: options.baseUrl ?? TEST_BASE_URL, secret: sessionSecret, deliversMail: !!options.smtpUrl });
+  const app = createApp({
+    config: {
+      env: options.env ?? 'test',
+      baseUrl: options.baseUrl ?? TEST_BASE_URL,
+      trustProxy: options.trustProxy ?? false,
+      secureCookies: options.secureCookies ?? false,
+    },
     db,
     logger,
-    mailer: createMailer({ prisma: db.prisma, logger, from: 'test@localhost' }),
-    sessionStore: createSessionStore(db.pool, { pruneExpired: false }),
-    sessionSecret: SESSION_SECRET,
+    services,
+    sessionStore: options.sessionStore ?? createSessionStore(db.pool, { pruneExpired: false }),
+    sessionSecret,
   });
+  const smtp = options.smtpUrl ? { url: options.smtpUrl, from: 'Erfahrungsbörse <keb@example.org>' } : undefined;
+  const worker = createWorker({ pool: db.pool, logger, handlers: jobHandlers(services, { logger, smtp }), periodic: PERIODIC_JOBS });
+  return Object.assign(app, { services, runJobs: () => worker.runDueJobs() });
 }
 
 export interface TestContext {
   db: Database;
   app: ReturnType<typeof buildApp>;
   url: string;
+  /** Runs every job that is due (reset mails …), as the worker would. */
+  runJobs(): Promise<number>;
+  /** Runs every waiting job, also those planned for later (digests), as if their time had come. */
+  runAllJobs(): Promise<number>;
   close(): Promise<void>;
 }
 
 export async function createTestContext(): Promise<TestContext> {
   const database = await createDatabaseFromTemplate();
   const db = connectDatabase(database.url, { max: 5 });
+  const app = buildApp(db);
   return {
     db,
-    app: buildApp(db),
+    app,
     url: database.url,
+    runJobs: () => app.runJobs(),
+    async runAllJobs() {
+      // Jobs may queue further jobs for later (a registration queues the admins' digest): run until quiet.
+      let total = 0;
+      for (let round = 0; round < 10; round++) {
+        await db.pool.query('UPDATE jobs SET run_at = now() WHERE done_at IS NULL AND failed_at IS NULL AND run_at > now()');
+        const ran = await app.runJobs();
+        if (ran === 0) return total;
+        total += ran;
+      }
+      return total;
+    },
     async close() {
       await db.close();
       await database.drop();
@@ -143,4 +189,42 @@ export function text(html: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+}
+
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** A real SMTP server on loopback that keeps every mail it receives (decoded), for tests of delivered mail. */
+export async function startMailbox(): Promise<{ url: string; mails: ReceivedMail[]; close(): Promise<void> }> {
+  const { simpleParser } = await import('mailparser');
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
+          mails.push({ to: to ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '' });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+let ipCounter = 0;
+/**
+ * A browser with an address of its own (X-Forwarded-For; the app must trust the proxy), so that per-address
+ * limits of one test do not spill into the next.
+ */
+export function agentWithOwnAddress(app: Parameters<typeof request.agent>[0], ip?: string): request.Agent {
+  ipCounter += 1;
+  return request.agent(app).set('X-Forwarded-For', ip ?? `198.51.100.${ipCounter % 250}`) as unknown as request.Agent;
 }

@@ -1,19 +1,32 @@
 import { Router, type Request } from 'express';
-import { formValues, parseForm, submittedIds } from '../../lib/forms.js';
-import { startUserSession, submitForm } from '../../lib/http.js';
+import { AppError } from '../../lib/errors.js';
+import { formValues, parseForm } from '../../lib/forms.js';
+import { confirmed, submitForm } from '../../lib/http.js';
 import { requireLogin } from '../../middleware/auth.js';
-import { endSessionsOfUser } from '../../middleware/session.js';
+import { endSessionsOfUser, startUserSession, withSession } from '../../middleware/session.js';
+import type { Services } from '../../services.js';
 import { MANDATE_LABELS, directorySettingsSchema } from '../members/schema.js';
 import { saveDirectorySettings } from '../members/service.js';
 import { activeTopics } from '../topics/service.js';
+import { tasksFor } from '../home/tasks.js';
 import { changeEmailSchema, changeNameSchema, changePasswordSchema } from './schema.js';
-import { changeEmail, changeName, changePassword, type AccountDeps } from './service.js';
+import {
+  changeName,
+  changePassword,
+  confirmEmailChange,
+  findValidEmailChange,
+  pendingEmailChange,
+  requestEmailChange,
+} from './service.js';
 
-export function accountRoutes(deps: AccountDeps): Router {
+/** The forms on /konto, by their action: the one that failed shows its errors and what was typed. */
+type AccountForm = '/konto/name' | '/konto/email' | '/konto/passwort' | '/konto/verzeichnis';
+
+export function accountRoutes(deps: Services): Router {
   const router = Router();
-  router.use('/konto', requireLogin);
+  const ip = (req: Request) => req.ip ?? 'unknown';
 
-  const page = async (req: Request, form?: string) => {
+  const page = async (req: Request, form?: AccountForm) => {
     const user = await deps.prisma.user.findUniqueOrThrow({
       where: { id: req.user!.id },
       include: { alliance: true, requestedAlliance: true, competences: { select: { topicId: true } } },
@@ -29,30 +42,38 @@ export function accountRoutes(deps: AccountDeps): Router {
     };
     // The form that failed keeps what was typed; the others show the stored values.
     const typed = form ? formValues(req.body) : {};
-    if (form === 'directory') {
-      typed.competenceIds = submittedIds(req.body, 'competenceIds');
+    if (form === '/konto/verzeichnis') {
       typed.listedInDirectory = typed.listedInDirectory === 'ja';
       typed.publicOnAlliancePage = typed.publicOnAlliancePage === 'ja';
+      typed.competenceIds ??= [];
     }
+    const [topics, pendingEmail, tasks] = await Promise.all([
+      activeTopics(deps.prisma),
+      pendingEmailChange(deps, user.id),
+      tasksFor(deps, req.user!),
+    ]);
     return {
       title: 'Mein Konto',
       account: user,
       form,
       values: { ...stored, ...typed },
-      topics: await activeTopics(deps.prisma),
+      topics,
       mandateLabels: MANDATE_LABELS,
+      pendingEmail,
+      tasks,
+      mailDelivered: deps.mailer.delivers,
     };
   };
 
-  router.get('/konto', async (req, res) => {
+  router.get('/konto', requireLogin, async (req, res) => {
     res.render('account/show', { ...(await page(req)), errors: {} });
   });
 
-  router.post('/konto/name', (req, res) =>
+  router.post('/konto/name', requireLogin, (req, res) =>
     submitForm(
       res,
       'account/show',
-      () => page(req, 'name'),
+      () => page(req, '/konto/name'),
       async () => {
         const { name } = parseForm(changeNameSchema, req.body);
         await changeName(deps, req.user!.id, name);
@@ -62,28 +83,49 @@ export function accountRoutes(deps: AccountDeps): Router {
     ),
   );
 
-  router.post('/konto/email', (req, res) =>
+  router.post('/konto/email', requireLogin, (req, res) =>
     submitForm(
       res,
       'account/show',
-      () => page(req, 'email'),
+      () => page(req, '/konto/email'),
       async () => {
         const { email, currentPassword } = parseForm(changeEmailSchema, req.body);
-        await changeEmail(deps, req.user!.id, email, currentPassword);
-        req.flash('success', 'Deine E-Mail-Adresse ist geändert.');
-        res.redirect(303, '/konto');
+        await requestEmailChange(deps, req.user!.id, email, currentPassword, ip(req));
+        req.flash(
+          'success',
+          `Fast geschafft: Wir haben einen Bestätigungslink an ${email} geschickt. Die neue Adresse gilt, sobald du ihn öffnest.`,
+        );
+        res.redirect(303, '/konto#email');
       },
     ),
   );
 
-  router.post('/konto/passwort', (req, res) =>
+  router.get('/konto/email-bestaetigen/:token', withSession, async (req, res) => {
+    const request = await findValidEmailChange(deps, String(req.params.token));
+    if (!request) return res.status(410).render('account/email-invalid', { title: 'Link ungültig' });
+    res.render('account/email-confirm', { title: 'Neue E-Mail-Adresse bestätigen', token: String(req.params.token), newEmail: request.newEmail });
+  });
+
+  router.post('/konto/email-bestaetigen/:token', async (req, res) => {
+    try {
+      const newEmail = await confirmEmailChange(deps, String(req.params.token));
+      if (!newEmail) return res.status(410).render('account/email-invalid', { title: 'Link ungültig' });
+      req.flash('success', `Deine E-Mail-Adresse ist jetzt ${newEmail}.`);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      req.flash('error', error.message);
+    }
+    res.redirect(303, req.user ? '/konto#email' : '/anmelden');
+  });
+
+  router.post('/konto/passwort', requireLogin, (req, res) =>
     submitForm(
       res,
       'account/show',
-      () => page(req, 'password'),
+      () => page(req, '/konto/passwort'),
       async () => {
         const { currentPassword, password } = parseForm(changePasswordSchema, req.body);
-        await changePassword(deps, req.user!.id, currentPassword, password);
+        await changePassword(deps, req.user!.id, currentPassword, password, ip(req));
         await startUserSession(req, req.user!.id);
         req.flash('success', 'Dein Passwort ist geändert. Auf allen anderen Geräten bist du jetzt abgemeldet.');
         res.redirect(303, '/konto');
@@ -91,11 +133,11 @@ export function accountRoutes(deps: AccountDeps): Router {
     ),
   );
 
-  router.post('/konto/verzeichnis', (req, res) =>
+  router.post('/konto/verzeichnis', requireLogin, (req, res) =>
     submitForm(
       res,
       'account/show',
-      () => page(req, 'directory'),
+      () => page(req, '/konto/verzeichnis'),
       async () => {
         const settings = parseForm(directorySettingsSchema, req.body);
         await saveDirectorySettings(deps.prisma, req.user!.id, settings);
@@ -110,9 +152,15 @@ export function accountRoutes(deps: AccountDeps): Router {
     ),
   );
 
-  router.post('/konto/ueberall-abmelden', async (req, res) => {
-    await endSessionsOfUser(deps.pool, req.user!.id);
-    await startUserSession(req, req.user!.id);
+  router.post('/konto/ueberall-abmelden', requireLogin, async (req, res) => {
+    const ask = {
+      title: 'Auf allen anderen Geräten abmelden?',
+      question: 'Alle anderen Sitzungen deines Kontos werden beendet, auf diesem Gerät bleibst du angemeldet.',
+      button: 'Auf allen anderen Geräten abmelden',
+      cancelHref: '/konto',
+    };
+    if (!confirmed(req, res, ask)) return;
+    await endSessionsOfUser(deps.pool, req.user!.id, req.sessionID);
     req.flash('success', 'Du bist auf allen anderen Geräten abgemeldet.');
     res.redirect(303, '/konto');
   });

@@ -1,15 +1,12 @@
 import { z } from 'zod';
+import { email, passwordInput, personName } from '../../lib/fields.js';
 import { newPasswordSchema, withPasswordRepeat } from '../../lib/passwords.js';
-import { emailSchema, personNameSchema } from '../auth/schema.js';
 
-const currentPassword = z
-  .string({ error: 'Bitte dein aktuelles Passwort eingeben.' })
-  .min(1, 'Bitte dein aktuelles Passwort eingeben.')
-  .max(1024);
+const currentPassword = passwordInput('Bitte dein aktuelles Passwort eingeben.');
 
-export const changeNameSchema = z.object({ name: personNameSchema });
+export const changeNameSchema = z.object({ name: personName });
 
-export const changeEmailSchema = z.object({ email: emailSchema, currentPassword });
+export const changeEmailSchema = z.object({ email, currentPassword });
 
 export const changePasswordSchema = withPasswordRepeat(
   z.object({ currentPassword, password: newPasswordSchema, passwordRepeat: z.string().optional() }),

@@ -1,49 +1,129 @@
-// Changes a person makes to their own account.
-import type pg from 'pg';
-import { isUniqueViolation, type PrismaClient } from '../../db/database.js';
-import { ValidationError } from '../../lib/errors.js';
-import type { Mailer } from '../../lib/mail.js';
+// Changes a person makes to their own account. Every check of the current password counts like a login
+// attempt (rate-limits.ts), so /konto is no side door for guessing it.
+import { isUniqueViolation } from '../../db/database.js';
+import { AppError, ValidationError } from '../../lib/errors.js';
+import { HIDDEN_LINK, nameForMail } from '../../lib/mail.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
+import { hashToken, isTokenShaped, newToken } from '../../lib/tokens.js';
 import { endSessionsOfUser } from '../../middleware/session.js';
+import type { Services } from '../../services.js';
 
-export interface AccountDeps {
-  prisma: PrismaClient;
-  pool: pg.Pool;
-  mailer: Mailer;
-}
+export const EMAIL_CHANGE_HOURS = 24;
 
-async function assertPassword(prisma: PrismaClient, userId: number, password: string): Promise<{ email: string; name: string }> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
+async function assertPassword(deps: Pick<Services, 'prisma' | 'limits'>, userId: number, password: string, ip: string) {
+  const user = await deps.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+  await deps.limits.login.check(ip, user.email);
   if (!(await verifyPassword(user.passwordHash, password))) {
+    await deps.limits.login.failed(ip, user.email);
     throw new ValidationError({ currentPassword: 'Das aktuelle Passwort stimmt nicht.' });
   }
   return user;
 }
 
-export async function changeName(deps: AccountDeps, userId: number, name: string): Promise<void> {
+export async function changeName(deps: Pick<Services, 'prisma'>, userId: number, name: string): Promise<void> {
   await deps.prisma.user.update({ where: { id: userId }, data: { name } });
 }
 
-export async function changeEmail(deps: AccountDeps, userId: number, email: string, currentPassword: string): Promise<void> {
-  const user = await assertPassword(deps.prisma, userId, currentPassword);
-  if (user.email === email) return;
-  try {
-    await deps.prisma.user.update({ where: { id: userId }, data: { email } });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError({ email: 'Diese E-Mail-Adresse gehört schon zu einem anderen Konto.' });
-    throw error;
+/**
+ * Asks for a new address: it takes effect only when the link sent to it is opened. The old address is told at
+ * once, so a hijacked session cannot quietly move the account away.
+ */
+export async function requestEmailChange(
+  deps: Pick<Services, 'prisma' | 'limits' | 'mailer' | 'baseUrl'>,
+  userId: number,
+  newEmail: string,
+  currentPassword: string,
+  ip: string,
+): Promise<void> {
+  const user = await assertPassword(deps, userId, currentPassword, ip);
+  if (user.email === newEmail) throw new ValidationError({ email: 'Das ist schon deine E-Mail-Adresse.' });
+  if (await deps.prisma.user.findUnique({ where: { email: newEmail }, select: { id: true } })) {
+    throw new ValidationError({ email: 'Diese E-Mail-Adresse gehört schon zu einem anderen Konto.' });
   }
-  // The old address learns of the change, so a hijacked account does not go unnoticed.
-  await deps.mailer.send({
-    to: user.email,
-    subject: 'Deine E-Mail-Adresse wurde geändert',
-    text: `Hallo ${user.name},\n\ndie E-Mail-Adresse deines Kontos bei der Kommunalen Erfahrungsbörse wurde auf ${email} geändert.\nWarst du das nicht, melde dich bitte sofort bei der Koordinierungsgruppe.`,
+  await deps.limits.action('emailChange', { ip, account: userId });
+  const { token, tokenHash } = newToken();
+  await deps.prisma.$transaction(async (tx) => {
+    // Only the newest request counts.
+    await tx.emailChangeRequest.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.emailChangeRequest.create({
+      data: { userId, newEmail, tokenHash, expiresAt: new Date(Date.now() + EMAIL_CHANGE_HOURS * 3600_000) },
+    });
+    await deps.mailer.send(
+      {
+        to: newEmail,
+        subject: 'Bitte bestätige deine neue E-Mail-Adresse',
+        text:
+          `Hallo ${nameForMail(user.name)},\n\nbitte bestätige, dass du die Kommunale Erfahrungsbörse künftig mit dieser Adresse nutzen willst. ` +
+          `Der Link gilt ${EMAIL_CHANGE_HOURS} Stunden:\n\n${HIDDEN_LINK}\n\nHast du das nicht beantragt, ignoriere diese E-Mail; es ändert sich dann nichts.`,
+        ...(deps.mailer.delivers ? { secretLink: `${deps.baseUrl}/konto/email-bestaetigen/${token}` } : {}),
+      },
+      tx,
+    );
+    await deps.mailer.send(
+      {
+        to: user.email,
+        subject: 'Änderung deiner E-Mail-Adresse beantragt',
+        text:
+          `Hallo ${nameForMail(user.name)},\n\nfür dein Konto bei der Kommunalen Erfahrungsbörse wurde beantragt, die E-Mail-Adresse auf ${newEmail} zu ändern. ` +
+          `Die Änderung gilt erst, wenn der Link in der E-Mail an die neue Adresse geöffnet wird.\n\n` +
+          `Warst du das nicht? Dann ändere bitte sofort dein Passwort (${deps.baseUrl}/konto#passwort) und melde dich bei der Koordinierungsgruppe.`,
+      },
+      tx,
+    );
   });
 }
 
-/** New password; every session of the person ends (the caller logs the current browser in again). */
-export async function changePassword(deps: AccountDeps, userId: number, currentPassword: string, newPassword: string): Promise<void> {
-  await assertPassword(deps.prisma, userId, currentPassword);
+export async function pendingEmailChange(deps: Pick<Services, 'prisma'>, userId: number) {
+  return deps.prisma.emailChangeRequest.findFirst({
+    where: { userId, usedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: 'desc' },
+    select: { newEmail: true, expiresAt: true },
+  });
+}
+
+export async function findValidEmailChange(deps: Pick<Services, 'prisma'>, token: string) {
+  if (!isTokenShaped(token)) return undefined;
+  const row = await deps.prisma.emailChangeRequest.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  if (!row || row.usedAt || row.expiresAt <= new Date() || row.user.status === 'DISABLED') return undefined;
+  return row;
+}
+
+/** Opens the confirmation link: the new address takes effect; the old one is told. */
+export async function confirmEmailChange(deps: Pick<Services, 'prisma' | 'mailer'>, token: string): Promise<string | undefined> {
+  const row = await findValidEmailChange(deps, token);
+  if (!row) return undefined;
+  try {
+    await deps.prisma.$transaction(async (tx) => {
+      const claimed = await tx.emailChangeRequest.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+      if (claimed.count !== 1) throw new AppError('Dieser Link wurde gerade schon benutzt.', 410);
+      await tx.user.update({ where: { id: row.userId }, data: { email: row.newEmail } });
+      await deps.mailer.send(
+        {
+          to: row.user.email,
+          subject: 'Deine E-Mail-Adresse wurde geändert',
+          text:
+            `Hallo ${nameForMail(row.user.name)},\n\ndie E-Mail-Adresse deines Kontos bei der Kommunalen Erfahrungsbörse ist jetzt ${row.newEmail}.\n` +
+            `Warst du das nicht, melde dich bitte sofort bei der Koordinierungsgruppe.`,
+        },
+        tx,
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('Diese E-Mail-Adresse gehört inzwischen zu einem anderen Konto.', 409);
+    throw error;
+  }
+  return row.newEmail;
+}
+
+/** New password; every other session of the person ends (the caller gives this browser a fresh session). */
+export async function changePassword(
+  deps: Pick<Services, 'prisma' | 'pool' | 'limits'>,
+  userId: number,
+  currentPassword: string,
+  newPassword: string,
+  ip: string,
+): Promise<void> {
+  await assertPassword(deps, userId, currentPassword, ip);
   await deps.prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
   await endSessionsOfUser(deps.pool, userId);
 }

@@ -1,10 +1,11 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
-import { pageNumber, parseForm } from '../../lib/forms.js';
-import { idParam } from '../../lib/http.js';
+import { parseForm, parseQuery } from '../../lib/forms.js';
+import { confirmed, orNotFound, requireIdParam } from '../../lib/http.js';
 import { requireRole } from '../../middleware/auth.js';
-import { ROLE_LABELS, roleSchema, STATUS_LABELS, userFilterSchema } from './schema.js';
-import { approveUser, changeRole, disableUser, endSessions, listOutbox, listUsers, type AdminDeps } from './service.js';
+import type { Services } from '../../services.js';
+import { outboxFilterSchema, ROLE_LABELS, roleSchema, STATUS_LABELS, userFilterSchema } from './schema.js';
+import { approveUser, changeRole, disableUser, endSessions, findOutboxMail, findUser, listOutbox, listUsers } from './service.js';
 
 /** Back to the list the admin came from (filters and page kept). */
 function backToList(req: Request): string {
@@ -12,20 +13,25 @@ function backToList(req: Request): string {
   return typeof back === 'string' && /^\/admin\/benutzer(\?[^\s]*)?$/.test(back) ? back : '/admin/benutzer';
 }
 
-function userId(req: Request): number {
-  const id = idParam(req);
-  if (id === undefined) throw new NotFoundError('Dieses Konto gibt es nicht.');
-  return id;
+/** Runs an action and puts its outcome on the next page: success, or the reason it was refused. */
+async function flashOutcome(req: Request, run: () => Promise<string>): Promise<void> {
+  try {
+    req.flash('success', await run());
+  } catch (error) {
+    if (!(error instanceof AppError) || error instanceof NotFoundError) throw error;
+    req.flash('error', error instanceof ValidationError ? Object.values(error.fieldErrors).join(' ') : error.message);
+  }
 }
 
-export function adminRoutes(deps: AdminDeps): Router {
+export function adminRoutes(deps: Services): Router {
   const router = Router();
-  router.use('/admin', requireRole('ADMIN'));
+  const admin = requireRole('ADMIN');
+  const loadUser = (req: Request) => findUser(deps.prisma, requireIdParam(req, 'Dieses Konto gibt es nicht.'));
 
-  router.get('/admin', (_req, res) => res.redirect(303, '/admin/benutzer'));
+  router.get('/admin', admin, (_req, res) => res.redirect(303, '/admin/benutzer'));
 
-  router.get('/admin/benutzer', async (req, res) => {
-    const filter = userFilterSchema.parse(req.query);
+  router.get('/admin/benutzer', admin, async (req, res) => {
+    const filter = parseQuery(userFilterSchema, req.query);
     const result = await listUsers(deps.prisma, { q: filter.q, status: filter.status, role: filter.role, page: filter.seite });
     res.render('admin/users', {
       title: 'Benutzer verwalten',
@@ -37,53 +43,74 @@ export function adminRoutes(deps: AdminDeps): Router {
     });
   });
 
-  // Each action answers with a message on the list; refusals (e.g. on one's own account) too.
-  const action = (run: (req: Request) => Promise<string>) => async (req: Request, res: Response) => {
-    try {
-      req.flash('success', await run(req));
-    } catch (error) {
-      if (error instanceof AppError && !(error instanceof NotFoundError)) {
-        req.flash('error', error instanceof ValidationError ? Object.values(error.fieldErrors).join(' ') : error.message);
-      } else {
-        throw error;
-      }
-    }
+  router.post('/admin/benutzer/:id/freischalten', admin, async (req, res) => {
+    const user = await loadUser(req);
+    await flashOutcome(req, async () => `${await approveUser(deps, user.id)} ist freigeschaltet und per E-Mail benachrichtigt.`);
     res.redirect(303, backToList(req));
-  };
-
-  router.post(
-    '/admin/benutzer/:id/freischalten',
-    action(async (req) => `${await approveUser(deps, userId(req))} ist freigeschaltet und per E-Mail benachrichtigt.`),
-  );
-  router.post(
-    '/admin/benutzer/:id/sperren',
-    action(async (req) => `${await disableUser(deps, req.user!.id, userId(req))} ist gesperrt und überall abgemeldet.`),
-  );
-  router.post(
-    '/admin/benutzer/:id/rolle',
-    action(async (req) => {
-      const { role } = parseForm(roleSchema, req.body);
-      const name = await changeRole(deps, req.user!.id, userId(req), role);
-      return `${name} hat jetzt die Rolle „${ROLE_LABELS[role]}“.`;
-    }),
-  );
-  router.post(
-    '/admin/benutzer/:id/sitzungen-beenden',
-    action(async (req) => {
-      const { name, ended } = await endSessions(deps, userId(req));
-      return `${name} ist überall abgemeldet (${ended} ${ended === 1 ? 'Sitzung' : 'Sitzungen'} beendet).`;
-    }),
-  );
-
-  router.get('/admin/postausgang', async (req, res) => {
-    const page = pageNumber(req.query.seite);
-    res.render('admin/outbox', { title: 'Postausgang', ...(await listOutbox(deps.prisma, page)), page });
   });
 
-  router.get('/admin/postausgang/:id', async (req, res) => {
-    const id = idParam(req);
-    const mail = id === undefined ? null : await deps.prisma.outboxMail.findUnique({ where: { id } });
-    if (!mail) throw new NotFoundError('Diese Nachricht gibt es nicht.');
+  router.post('/admin/benutzer/:id/sperren', admin, async (req, res) => {
+    const user = await loadUser(req);
+    const ask = {
+      title: 'Konto sperren?',
+      question: `${user.name} kann sich dann nicht mehr anmelden und wird auf allen Geräten abgemeldet. Entsperren geht jederzeit.`,
+      button: `${user.name} sperren`,
+      cancelHref: backToList(req),
+      danger: true,
+    };
+    if (!confirmed(req, res, ask)) return;
+    await flashOutcome(req, async () => `${await disableUser(deps, req.user!.id, user.id)} ist gesperrt und überall abgemeldet.`);
+    res.redirect(303, backToList(req));
+  });
+
+  router.post('/admin/benutzer/:id/rolle', admin, async (req, res) => {
+    const user = await loadUser(req);
+    let role: keyof typeof ROLE_LABELS;
+    try {
+      role = parseForm(roleSchema, req.body).role;
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      req.flash('error', Object.values(error.fieldErrors).join(' '));
+      return res.redirect(303, backToList(req));
+    }
+    if (role === user.role) {
+      req.flash('info', `${user.name} hat schon die Rolle „${ROLE_LABELS[role]}“.`);
+      return res.redirect(303, backToList(req));
+    }
+    const ask = {
+      title: 'Rolle ändern?',
+      question: `${user.name} bekommt die Rolle „${ROLE_LABELS[role]}“ statt „${ROLE_LABELS[user.role]}“.`,
+      button: `Rolle von ${user.name} ändern`,
+      cancelHref: backToList(req),
+    };
+    if (!confirmed(req, res, ask)) return;
+    await flashOutcome(req, async () => `${await changeRole(deps, req.user!.id, user.id, role)} hat jetzt die Rolle „${ROLE_LABELS[role]}“.`);
+    res.redirect(303, backToList(req));
+  });
+
+  router.post('/admin/benutzer/:id/sitzungen-beenden', admin, async (req, res) => {
+    const user = await loadUser(req);
+    const ask = {
+      title: 'Überall abmelden?',
+      question: `${user.name} wird auf allen Geräten abgemeldet und muss sich neu anmelden.`,
+      button: `${user.name} überall abmelden`,
+      cancelHref: backToList(req),
+    };
+    if (!confirmed(req, res, ask)) return;
+    await flashOutcome(req, async () => {
+      const { name, ended } = await endSessions(deps, user.id);
+      return `${name} ist überall abgemeldet (${ended} ${ended === 1 ? 'Sitzung' : 'Sitzungen'} beendet).`;
+    });
+    res.redirect(303, backToList(req));
+  });
+
+  router.get('/admin/postausgang', admin, async (req, res) => {
+    const { seite } = parseQuery(outboxFilterSchema, req.query);
+    res.render('admin/outbox', { title: 'Postausgang', ...(await listOutbox(deps.prisma, seite)), page: seite, mailDelivered: deps.mailer.delivers });
+  });
+
+  router.get('/admin/postausgang/:id', admin, async (req, res) => {
+    const mail = await orNotFound(findOutboxMail(deps.prisma, requireIdParam(req, 'Diese Nachricht gibt es nicht.')), 'Diese Nachricht gibt es nicht.');
     res.render('admin/outbox-mail', { title: `Nachricht: ${mail.subject}`, mail });
   });
 

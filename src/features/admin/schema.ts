@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import { pageParam, searchParam } from '../../lib/forms.js';
+import { choice, choiceParam, pageParam, searchParam } from '../../lib/fields.js';
 
 export const ROLE_LABELS = { MEMBER: 'Mitglied', ORGANIZER: 'Organisator/in (KOG)', ADMIN: 'Administrator/in' } as const;
 export const STATUS_LABELS = { PENDING: 'wartet auf Freischaltung', ACTIVE: 'aktiv', DISABLED: 'gesperrt' } as const;
 
-// Unknown filter values are ignored rather than answered with an error: these come from links and bookmarks.
 export const userFilterSchema = z.object({
-  q: searchParam,
-  status: z.enum(['PENDING', 'ACTIVE', 'DISABLED']).optional().catch(undefined),
-  role: z.enum(['MEMBER', 'ORGANIZER', 'ADMIN']).optional().catch(undefined),
+  q: searchParam(),
+  status: choiceParam(['PENDING', 'ACTIVE', 'DISABLED']),
+  role: choiceParam(['MEMBER', 'ORGANIZER', 'ADMIN']),
   seite: pageParam,
 });
 
-export const roleSchema = z.object({
-  role: z.enum(['MEMBER', 'ORGANIZER', 'ADMIN'], { error: 'Bitte eine gültige Rolle wählen.' }),
-});
+export const outboxFilterSchema = z.object({ seite: pageParam });
+
+export const roleSchema = z.object({ role: choice(['MEMBER', 'ORGANIZER', 'ADMIN'], 'Bitte eine gültige Rolle wählen.') });

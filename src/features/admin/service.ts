@@ -1,21 +1,18 @@
-// Admin work on accounts: approve, disable, change role, end sessions. Admins cannot lock themselves out.
-import type pg from 'pg';
-import type { PrismaClient } from '../../db/database.js';
+// Admin work on accounts: approve, disable, change role, end sessions. Admins cannot lock themselves out, and
+// the last active admin cannot be removed, also when two admins act at the same moment.
+import { Prisma, type PrismaClient } from '../../db/database.js';
 import type { AccountStatus, Role } from '../../generated/prisma/enums.js';
-import type { Prisma } from '../../generated/prisma/client.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
-import type { Mailer } from '../../lib/mail.js';
+import { nameForMail } from '../../lib/mail.js';
 import { paginate } from '../../lib/pagination.js';
+import { foldedMatch } from '../../lib/search.js';
 import { endSessionsOfUser } from '../../middleware/session.js';
+import type { Services } from '../../services.js';
 
 export const PAGE_SIZE = 25;
 
-export interface AdminDeps {
-  prisma: PrismaClient;
-  pool: pg.Pool;
-  mailer: Mailer;
-  baseUrl: string;
-}
+/** Serialises changes to admin accounts: the "at least one admin" check and the change happen under it. */
+const ADMIN_CHANGES_LOCK = 72707371;
 
 export interface UserFilter {
   q?: string | undefined;
@@ -25,18 +22,19 @@ export interface UserFilter {
 }
 
 export async function listUsers(prisma: PrismaClient, filter: UserFilter) {
+  // Search tolerates umlaut spellings and small typos (lib/search.ts).
+  const matchingIds = filter.q
+    ? (
+        await prisma.$queryRaw<{ id: number }[]>`
+          SELECT u.id FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id
+          WHERE ${foldedMatch(Prisma.sql`u.name || ' ' || u.email`, filter.q)} OR ${foldedMatch(Prisma.sql`coalesce(a.name, '')`, filter.q)}
+          LIMIT 2000`
+      ).map((r) => r.id)
+    : undefined;
   const where: Prisma.UserWhereInput = {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.role ? { role: filter.role } : {}),
-    ...(filter.q
-      ? {
-          OR: [
-            { name: { contains: filter.q, mode: 'insensitive' } },
-            { email: { contains: filter.q, mode: 'insensitive' } },
-            { alliance: { name: { contains: filter.q, mode: 'insensitive' } } },
-          ],
-        }
-      : {}),
+    ...(matchingIds ? { id: { in: matchingIds } } : {}),
   };
   const [{ items: users, ...counts }, pending] = await Promise.all([
     paginate(
@@ -46,7 +44,7 @@ export async function listUsers(prisma: PrismaClient, filter: UserFilter) {
         prisma.user.findMany({
           where,
           // Waiting accounts first: they are what an admin comes here for.
-          orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
+          orderBy: [{ status: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
           skip,
           take,
           include: { alliance: { select: { name: true } }, requestedAlliance: { select: { name: true } } },
@@ -58,7 +56,7 @@ export async function listUsers(prisma: PrismaClient, filter: UserFilter) {
   return { users, ...counts, pending };
 }
 
-async function findUser(prisma: PrismaClient, id: number) {
+export async function findUser(prisma: PrismaClient, id: number) {
   const user = await prisma.user.findUnique({ where: { id } });
   if (!user) throw new NotFoundError('Dieses Konto gibt es nicht.');
   return user;
@@ -68,54 +66,91 @@ function notOnYourself(actorId: number, targetId: number, what: string): void {
   if (actorId === targetId) throw new AppError(`Du kannst ${what} nicht bei deinem eigenen Konto.`, 409);
 }
 
-export async function approveUser(deps: AdminDeps, id: number): Promise<string> {
+export async function approveUser(deps: Pick<Services, 'prisma' | 'mailer' | 'baseUrl'>, id: number): Promise<string> {
   const user = await findUser(deps.prisma, id);
   if (user.status === 'ACTIVE') return user.name;
-  await deps.prisma.user.update({
-    where: { id },
-    data: {
-      status: 'ACTIVE',
-      approvedAt: user.approvedAt ?? new Date(),
-      // The admin saw the Bündnis named at registration: approving confirms that membership too.
-      ...(user.requestedAllianceId && !user.approvedAt
-        ? { allianceId: user.requestedAllianceId, requestedAllianceId: null, joinRequestedAt: null }
-        : {}),
-    },
-  });
-  await deps.mailer.send({
-    to: user.email,
-    subject: 'Dein Konto ist freigeschaltet',
-    text: `Hallo ${user.name},\n\ndein Konto bei der Kommunalen Erfahrungsbörse ist freigeschaltet. Du kannst dich jetzt anmelden:\n${deps.baseUrl}/anmelden\n\nWillkommen!`,
+  await deps.prisma.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id },
+      data: {
+        status: 'ACTIVE',
+        approvedAt: user.approvedAt ?? new Date(),
+        // The admin saw the Bündnis named at registration: approving confirms that membership too.
+        ...(user.requestedAllianceId && !user.approvedAt
+          ? { allianceId: user.requestedAllianceId, requestedAllianceId: null, joinRequestedAt: null }
+          : {}),
+      },
+    });
+    await deps.mailer.send(
+      {
+        to: user.email,
+        subject: 'Dein Konto ist freigeschaltet',
+        text: `Hallo ${nameForMail(user.name)},\n\ndein Konto bei der Kommunalen Erfahrungsbörse ist freigeschaltet. Du kannst dich jetzt anmelden:\n${deps.baseUrl}/anmelden\n\nWillkommen!`,
+      },
+      tx,
+    );
   });
   return user.name;
 }
 
-export async function disableUser(deps: AdminDeps, actorId: number, id: number): Promise<string> {
+/**
+ * Runs a change to an account under the admin lock and refuses it if afterwards no active admin would be left,
+ * or if the acting person is no longer an active admin themselves.
+ */
+async function changeAccount(prisma: PrismaClient, actorId: number, id: number, data: Prisma.UserUpdateInput): Promise<string> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_CHANGES_LOCK})`;
+    const actor = await tx.user.findUnique({ where: { id: actorId }, select: { role: true, status: true } });
+    if (actor?.role !== 'ADMIN' || actor.status !== 'ACTIVE') throw new AppError('Du bist nicht mehr Administrator/in.', 403);
+    const user = await tx.user.findUnique({ where: { id } });
+    if (!user) throw new NotFoundError('Dieses Konto gibt es nicht.');
+    await tx.user.update({ where: { id }, data });
+    const admins = await tx.user.count({ where: { role: 'ADMIN', status: 'ACTIVE' } });
+    if (admins === 0) throw new AppError('Es muss mindestens eine aktive Administratorin oder einen aktiven Administrator geben.', 409);
+    return user.name;
+  });
+}
+
+export async function disableUser(deps: Pick<Services, 'prisma' | 'pool'>, actorId: number, id: number): Promise<string> {
   notOnYourself(actorId, id, 'das Sperren');
-  const user = await findUser(deps.prisma, id);
-  await deps.prisma.user.update({ where: { id }, data: { status: 'DISABLED' } });
+  const name = await changeAccount(deps.prisma, actorId, id, { status: 'DISABLED' });
   await endSessionsOfUser(deps.pool, id);
-  return user.name;
+  return name;
 }
 
-export async function changeRole(deps: AdminDeps, actorId: number, id: number, role: Role): Promise<string> {
+export async function changeRole(deps: Pick<Services, 'prisma'>, actorId: number, id: number, role: Role): Promise<string> {
   notOnYourself(actorId, id, 'die Rolle ändern');
-  const user = await findUser(deps.prisma, id);
-  await deps.prisma.user.update({ where: { id }, data: { role } });
-  return user.name;
+  return changeAccount(deps.prisma, actorId, id, { role });
 }
 
-export async function endSessions(deps: AdminDeps, id: number): Promise<{ name: string; ended: number }> {
+export async function endSessions(deps: Pick<Services, 'prisma' | 'pool'>, id: number): Promise<{ name: string; ended: number }> {
   const user = await findUser(deps.prisma, id);
   return { name: user.name, ended: await endSessionsOfUser(deps.pool, id) };
 }
+
+/** The outbox as admins see it: a secret link is never part of it (see lib/mail.ts). */
+const OUTBOX_FIELDS = {
+  id: true,
+  recipient: true,
+  replyTo: true,
+  subject: true,
+  body: true,
+  status: true,
+  error: true,
+  createdAt: true,
+  sentAt: true,
+} as const;
 
 export async function listOutbox(prisma: PrismaClient, page: number) {
   const { items: mails, ...counts } = await paginate(
     page,
     PAGE_SIZE,
-    (skip, take) => prisma.outboxMail.findMany({ orderBy: { id: 'desc' }, skip, take }),
+    (skip, take) => prisma.outboxMail.findMany({ orderBy: { id: 'desc' }, skip, take, select: OUTBOX_FIELDS }),
     () => prisma.outboxMail.count(),
   );
   return { mails, ...counts };
+}
+
+export function findOutboxMail(prisma: PrismaClient, id: number) {
+  return prisma.outboxMail.findUnique({ where: { id }, select: OUTBOX_FIELDS });
 }

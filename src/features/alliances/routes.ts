@@ -1,10 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import { NotFoundError } from '../../lib/errors.js';
-import { formValues, parseForm } from '../../lib/forms.js';
-import { idParam, submitForm } from '../../lib/http.js';
+import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
+import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { requireLogin, requireRole } from '../../middleware/auth.js';
+import type { Services } from '../../services.js';
 import { allianceFilterSchema, allianceFormSchema } from './schema.js';
 import {
   alliancePage,
@@ -14,44 +14,51 @@ import {
   leaveAlliance,
   listAlliances,
   requestToJoin,
+  setArchived,
   setDelegate,
   updateAlliance,
   withdrawJoinRequest,
-  type AllianceDeps,
 } from './service.js';
 
-export function allianceRoutes(deps: AllianceDeps): Router {
+/** What follows the slug in the requested address ("/bearbeiten?x=1"), taken from the raw, still encoded URL. */
+function afterSlug(originalUrl: string): string {
+  const rest = originalUrl.slice('/buendnisse/'.length);
+  const cut = rest.search(/[/?#]/);
+  return cut === -1 ? '' : rest.slice(cut);
+}
+
+export function allianceRoutes(deps: Services): Router {
   const router = Router();
   const { prisma } = deps;
+  const organizer = requireRole('ORGANIZER');
 
   /** The alliance in :slug; an old slug answers with a permanent redirect, unknown ones with 404. */
   async function loadAlliance(req: Request, res: Response) {
     const found = await findAlliance(prisma, String(req.params.slug));
     if ('movedTo' in found) {
-      const rest = req.originalUrl.slice(`/buendnisse/${String(req.params.slug)}`.length);
-      res.redirect(301, `/buendnisse/${found.movedTo}${rest}`);
+      res.redirect(301, `/buendnisse/${found.movedTo}${afterSlug(req.originalUrl)}`);
       return undefined;
     }
     return found.alliance;
   }
 
-  const formLocals = (title: string, values: Record<string, unknown>, action: string) => ({
-    title,
-    values,
-    action,
-    states: FEDERAL_STATES,
-  });
+  const formLocals = (title: string, values: Record<string, unknown>, action: string) => ({ title, values, action, states: FEDERAL_STATES });
 
   router.get('/buendnisse', async (req, res) => {
-    const filter = allianceFilterSchema.parse(req.query);
-    res.render('alliances/index', { title: 'Bündnisse', ...(await listAlliances(prisma, filter)), filter, states: FEDERAL_STATES });
+    const filter = parseQuery(allianceFilterSchema, req.query);
+    res.render('alliances/index', {
+      title: filter.archiv ? 'Archivierte Bündnisse' : 'Bündnisse',
+      ...(await listAlliances(prisma, filter)),
+      filter,
+      states: FEDERAL_STATES,
+    });
   });
 
-  router.get('/buendnisse/neu', requireRole('ORGANIZER'), (_req, res) => {
+  router.get('/buendnisse/neu', organizer, (_req, res) => {
     res.render('alliances/form', { ...formLocals('Neues Bündnis eintragen', {}, '/buendnisse'), errors: {} });
   });
 
-  router.post('/buendnisse', requireRole('ORGANIZER'), (req, res) =>
+  router.post('/buendnisse', organizer, (req, res) =>
     submitForm(
       res,
       'alliances/form',
@@ -75,13 +82,13 @@ export function allianceRoutes(deps: AllianceDeps): Router {
     });
   });
 
-  router.get('/buendnisse/:slug/bearbeiten', requireRole('ORGANIZER'), async (req, res) => {
+  router.get('/buendnisse/:slug/bearbeiten', organizer, async (req, res) => {
     const alliance = await loadAlliance(req, res);
     if (!alliance) return;
     res.render('alliances/form', { ...formLocals(`${alliance.name} bearbeiten`, alliance, `/buendnisse/${alliance.slug}`), errors: {} });
   });
 
-  router.post('/buendnisse/:slug', requireRole('ORGANIZER'), async (req, res) => {
+  router.post('/buendnisse/:slug', organizer, async (req, res) => {
     const alliance = await loadAlliance(req, res);
     if (!alliance) return;
     await submitForm(
@@ -96,10 +103,35 @@ export function allianceRoutes(deps: AllianceDeps): Router {
     );
   });
 
+  router.post('/buendnisse/:slug/archivieren', organizer, async (req, res) => {
+    const alliance = await loadAlliance(req, res);
+    if (!alliance) return;
+    const ask = {
+      title: `${alliance.name} archivieren?`,
+      question:
+        'Das Bündnis erscheint dann nicht mehr in der Liste und nimmt keine Beitrittsanfragen mehr an. Seine Seite und alles, was es geteilt hat, bleiben erhalten. Wiederherstellen geht jederzeit.',
+      button: `${alliance.name} archivieren`,
+      cancelHref: `/buendnisse/${alliance.slug}`,
+      danger: true,
+    };
+    if (!confirmed(req, res, ask)) return;
+    await setArchived(prisma, alliance.id, true);
+    req.flash('success', `${alliance.name} ist archiviert.`);
+    res.redirect(303, `/buendnisse/${alliance.slug}`);
+  });
+
+  router.post('/buendnisse/:slug/wiederherstellen', organizer, async (req, res) => {
+    const alliance = await loadAlliance(req, res);
+    if (!alliance) return;
+    await setArchived(prisma, alliance.id, false);
+    req.flash('success', `${alliance.name} steht wieder im Verzeichnis.`);
+    res.redirect(303, `/buendnisse/${alliance.slug}`);
+  });
+
   router.post('/buendnisse/:slug/beitreten', requireLogin, async (req, res) => {
     const alliance = await loadAlliance(req, res);
     if (!alliance) return;
-    const name = await requestToJoin(deps, req.user!, alliance.id);
+    const name = await requestToJoin(deps, req.user!, alliance.id, req.ip ?? 'unknown');
     req.flash(
       'success',
       `Deine Anfrage an ${name} ist gestellt. Sobald eine Delegierte, ein Delegierter oder die KOG sie bestätigt, bekommst du eine E-Mail.`,
@@ -110,33 +142,34 @@ export function allianceRoutes(deps: AllianceDeps): Router {
   const decide = (accept: boolean) => async (req: Request, res: Response) => {
     const alliance = await loadAlliance(req, res);
     if (!alliance) return;
-    const userId = idParam(req, 'userId');
-    if (userId === undefined) throw new NotFoundError();
+    const userId = requireIdParam(req, 'Diese Beitrittsanfrage gibt es nicht (mehr).', 'userId');
+    await deps.limits.action('notify', { ip: req.ip ?? 'unknown', account: req.user!.id });
     const name = await decideJoinRequest(deps, req.user!, alliance.id, userId, accept);
-    req.flash(
-      'success',
-      accept ? `${name} ist jetzt als Mitglied von ${alliance.name} eingetragen.` : `Die Anfrage von ${name} ist abgelehnt.`,
-    );
+    req.flash('success', accept ? `${name} ist jetzt als Mitglied von ${alliance.name} eingetragen.` : `Die Anfrage von ${name} ist abgelehnt.`);
     res.redirect(303, `/buendnisse/${alliance.slug}#beitrittsanfragen`);
   };
   router.post('/buendnisse/:slug/anfragen/:userId/bestaetigen', requireLogin, decide(true));
   router.post('/buendnisse/:slug/anfragen/:userId/ablehnen', requireLogin, decide(false));
 
-  router.post('/buendnisse/:slug/delegierte/:userId', requireRole('ORGANIZER'), async (req, res) => {
+  router.post('/buendnisse/:slug/delegierte/:userId', organizer, async (req, res) => {
     const alliance = await loadAlliance(req, res);
     if (!alliance) return;
-    const userId = idParam(req, 'userId');
-    if (userId === undefined) throw new NotFoundError();
+    const userId = requireIdParam(req, 'Diese Person ist nicht Mitglied dieses Bündnisses.', 'userId');
     const makeDelegate = (req.body as Record<string, unknown>)?.delegiert === 'ja';
     const name = await setDelegate(prisma, req.user!, alliance.id, userId, makeDelegate);
-    req.flash(
-      'success',
-      makeDelegate ? `${name} ist jetzt Delegierte/r von ${alliance.name} in der KOG.` : `${name} ist nicht mehr Delegierte/r.`,
-    );
+    req.flash('success', makeDelegate ? `${name} ist jetzt Delegierte/r von ${alliance.name} in der KOG.` : `${name} ist nicht mehr Delegierte/r.`);
     res.redirect(303, `/buendnisse/${alliance.slug}#mitglieder`);
   });
 
   router.post('/konto/buendnis/verlassen', requireLogin, async (req, res) => {
+    const ask = {
+      title: 'Nicht mehr als Mitglied führen?',
+      question: 'Du wirst in der Erfahrungsbörse keinem Bündnis mehr zugeordnet (und bist auch nicht mehr Delegierte/r). Eine neue Zuordnung muss wieder bestätigt werden.',
+      button: 'Zuordnung zum Bündnis beenden',
+      cancelHref: '/konto#buendnis',
+      danger: true,
+    };
+    if (!confirmed(req, res, ask)) return;
     await leaveAlliance(prisma, req.user!.id);
     req.flash('success', 'Du bist in der Erfahrungsbörse keinem Bündnis mehr zugeordnet.');
     res.redirect(303, '/konto#buendnis');

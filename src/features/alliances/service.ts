@@ -1,48 +1,41 @@
-// Bündnisse: directory, editing (with stable links across renames), join requests and delegates.
-import type pg from 'pg';
-import type { PrismaClient } from '../../db/database.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+// Bündnisse: directory, editing (with stable links across renames), archive, join requests and delegates.
+import { Prisma, type PrismaClient } from '../../db/database.js';
+import { enqueue } from '../../jobs/queue.js';
 import { AppError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
-import type { Mailer } from '../../lib/mail.js';
-import { paginate } from '../../lib/pagination.js';
-import { slugFrom, uniqueSlug } from '../../lib/slugs.js';
+import { nameForMail } from '../../lib/mail.js';
+import { foldedMatch, foldedRank } from '../../lib/search.js';
+import { insertWithFreeSlug, slugFrom } from '../../lib/slugs.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
+import type { Services } from '../../services.js';
 import { ALLIANCES_PER_PAGE, type AllianceInput } from './schema.js';
 
-export interface AllianceDeps {
-  prisma: PrismaClient;
-  pool: pg.Pool;
-  mailer: Mailer;
-  baseUrl: string;
+/** The text the directory search looks at; the same expression as the trigram index alliances_search_idx. */
+const SEARCH_TEXT = Prisma.sql`name || ' ' || municipality || ' ' || coalesce(district, '')`;
+
+export interface AllianceListItem {
+  slug: string;
+  name: string;
+  municipality: string;
+  state: string;
+  website: string | null;
 }
 
-export async function listAlliances(prisma: PrismaClient, filter: { q?: string | undefined; land?: string | undefined; seite: number }) {
-  const where: Prisma.AllianceWhereInput = {
-    ...(filter.land ? { state: filter.land } : {}),
-    ...(filter.q
-      ? {
-          OR: [
-            { name: { contains: filter.q, mode: 'insensitive' } },
-            { municipality: { contains: filter.q, mode: 'insensitive' } },
-            { district: { contains: filter.q, mode: 'insensitive' } },
-          ],
-        }
-      : {}),
-  };
-  const { items: alliances, ...counts } = await paginate(
-    filter.seite,
-    ALLIANCES_PER_PAGE,
-    (skip, take) =>
-      prisma.alliance.findMany({
-        where,
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-        skip,
-        take,
-        select: { slug: true, name: true, municipality: true, state: true, website: true },
-      }),
-    () => prisma.alliance.count({ where }),
-  );
-  return { alliances, ...counts };
+export async function listAlliances(
+  prisma: PrismaClient,
+  filter: { q?: string | undefined; land?: string | undefined; archiv?: string | undefined; seite: number },
+) {
+  const conditions = [filter.archiv ? Prisma.sql`archived_at IS NOT NULL` : Prisma.sql`archived_at IS NULL`];
+  if (filter.land) conditions.push(Prisma.sql`state = ${filter.land}`);
+  if (filter.q) conditions.push(foldedMatch(SEARCH_TEXT, filter.q));
+  const where = Prisma.join(conditions, ' AND ');
+  const order = filter.q ? Prisma.sql`${foldedRank(SEARCH_TEXT, filter.q)}, name, id` : Prisma.sql`name, id`;
+  const [alliances, [{ total }]] = await Promise.all([
+    prisma.$queryRaw<AllianceListItem[]>`
+      SELECT slug, name, municipality, state, website FROM alliances WHERE ${where}
+      ORDER BY ${order} LIMIT ${ALLIANCES_PER_PAGE} OFFSET ${(filter.seite - 1) * ALLIANCES_PER_PAGE}`,
+    prisma.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM alliances WHERE ${where}`,
+  ]);
+  return { alliances, total, pages: Math.max(1, Math.ceil(total / ALLIANCES_PER_PAGE)) };
 }
 
 /** The alliance under this slug, or the slug it has now if it was renamed. */
@@ -54,12 +47,22 @@ export async function findAlliance(prisma: PrismaClient, slug: string) {
   throw new NotFoundError('Dieses Bündnis gibt es nicht (mehr).');
 }
 
-/** Everything the alliance page shows besides the alliance itself, depending on who looks. */
+/** Organisers and admins decide every join request; a delegate decides those for the own alliance. */
+export function canDecideJoinRequests(user: CurrentUser | undefined, allianceId: number): boolean {
+  return hasRole(user, 'ORGANIZER') || (!!user && user.isDelegate && user.allianceId === allianceId);
+}
+
+/**
+ * Everything the alliance page shows besides the alliance itself, depending on who looks. Visitors see only
+ * people who agreed to appear publicly; logged-in members also see all delegates (whom to ask); addresses of
+ * people asking to join are for organisers and admins only.
+ */
 export async function alliancePage(prisma: PrismaClient, allianceId: number, viewer: CurrentUser | undefined) {
   const canDecide = canDecideJoinRequests(viewer, allianceId);
+  const isOrganizer = hasRole(viewer, 'ORGANIZER');
   const [delegates, publicMembers, joinRequests, members, viewerAccount] = await Promise.all([
     prisma.user.findMany({
-      where: { allianceId, isDelegate: true, status: 'ACTIVE' },
+      where: { allianceId, isDelegate: true, status: 'ACTIVE', ...(viewer ? {} : { publicOnAlliancePage: true }) },
       orderBy: { name: 'asc' },
       select: { id: true, name: true },
     }),
@@ -72,10 +75,10 @@ export async function alliancePage(prisma: PrismaClient, allianceId: number, vie
       ? prisma.user.findMany({
           where: { requestedAllianceId: allianceId, status: { not: 'DISABLED' } },
           orderBy: { joinRequestedAt: 'asc' },
-          select: { id: true, name: true, email: true, joinRequestedAt: true, status: true },
+          select: { id: true, name: true, email: isOrganizer, allianceNote: true, joinRequestedAt: true, status: true },
         })
       : Promise.resolve([]),
-    hasRole(viewer, 'ORGANIZER')
+    isOrganizer
       ? prisma.user.findMany({
           where: { allianceId },
           orderBy: { name: 'asc' },
@@ -101,63 +104,94 @@ function allianceData(input: AllianceInput) {
   };
 }
 
-async function slugIsTaken(prisma: PrismaClient, slug: string, exceptAllianceId?: number): Promise<boolean> {
-  const [alliance, redirect] = await Promise.all([
-    prisma.alliance.findUnique({ where: { slug }, select: { id: true } }),
-    prisma.allianceSlugRedirect.findUnique({ where: { slug }, select: { allianceId: true } }),
-  ]);
-  return (!!alliance && alliance.id !== exceptAllianceId) || (!!redirect && redirect.allianceId !== exceptAllianceId);
+/** A former slug of another alliance still redirects there, so it cannot be given out again. */
+function formerSlugOfOther(prisma: PrismaClient, exceptAllianceId?: number) {
+  return async (slug: string) => {
+    const redirect = await prisma.allianceSlugRedirect.findUnique({ where: { slug }, select: { allianceId: true } });
+    return !!redirect && redirect.allianceId !== exceptAllianceId;
+  };
 }
 
-export async function createAlliance(prisma: PrismaClient, input: AllianceInput) {
-  const slug = await uniqueSlug(slugFrom(input.name), (s) => slugIsTaken(prisma, s));
-  return prisma.alliance.create({ data: { ...allianceData(input), slug } });
+export function createAlliance(prisma: PrismaClient, input: AllianceInput) {
+  return insertWithFreeSlug(
+    slugFrom(input.name),
+    'alliances_slug_key',
+    (slug) => prisma.alliance.create({ data: { ...allianceData(input), slug } }),
+    formerSlugOfOther(prisma),
+  );
 }
 
 /** Saves changes; a new name gets a new slug and the old one keeps working as a redirect. */
 export async function updateAlliance(prisma: PrismaClient, id: number, input: AllianceInput) {
   const current = await prisma.alliance.findUniqueOrThrow({ where: { id } });
-  let slug = current.slug;
-  if (input.name !== current.name && slugFrom(input.name) !== current.slug) {
-    slug = await uniqueSlug(slugFrom(input.name), (s) => slugIsTaken(prisma, s, id));
+  if (input.name === current.name || slugFrom(input.name) === current.slug) {
+    return prisma.alliance.update({ where: { id }, data: allianceData(input) });
   }
+  return insertWithFreeSlug(
+    slugFrom(input.name),
+    'alliances_slug_key',
+    (slug) =>
+      prisma.$transaction(async (tx) => {
+        // The slug may come back to this alliance (renamed back): then it is no redirect any more.
+        await tx.allianceSlugRedirect.deleteMany({ where: { slug } });
+        await tx.allianceSlugRedirect.create({ data: { slug: current.slug, allianceId: id } });
+        return tx.alliance.update({ where: { id }, data: { ...allianceData(input), slug } });
+      }),
+    formerSlugOfOther(prisma, id),
+  );
+}
+
+/** Dissolved alliances are archived: kept with everything they shared, hidden from the default list. */
+export async function setArchived(prisma: PrismaClient, id: number, archived: boolean) {
   return prisma.$transaction(async (tx) => {
-    if (slug !== current.slug) {
-      // The slug may come back to this alliance (renamed back): then it is no redirect any more.
-      await tx.allianceSlugRedirect.deleteMany({ where: { slug } });
-      await tx.allianceSlugRedirect.create({ data: { slug: current.slug, allianceId: id } });
-    }
-    return tx.alliance.update({ where: { id }, data: { ...allianceData(input), slug } });
+    if (archived) await tx.user.updateMany({ where: { requestedAllianceId: id }, data: { requestedAllianceId: null, joinRequestedAt: null } });
+    return tx.alliance.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
   });
 }
 
-/** Organisers and admins decide every join request; a delegate decides those for the own alliance. */
-export function canDecideJoinRequests(user: CurrentUser | undefined, allianceId: number): boolean {
-  return hasRole(user, 'ORGANIZER') || (!!user && user.isDelegate && user.allianceId === allianceId);
+/** Join requests reach the deciders as one mail per ten minutes and alliance, however many arrive. */
+const DIGEST_MS = 10 * 60_000;
+
+export async function requestToJoin(deps: Pick<Services, 'prisma' | 'limits' | 'nudgeWorker'>, user: CurrentUser, allianceId: number, ip: string) {
+  const alliance = await deps.prisma.alliance.findUniqueOrThrow({ where: { id: allianceId } });
+  if (alliance.archivedAt) throw new AppError(`${alliance.name} ist archiviert und nimmt keine Mitglieder mehr auf.`, 409);
+  if (user.allianceId === allianceId) throw new AppError(`Du bist schon Mitglied bei ${alliance.name}.`, 409);
+  await deps.limits.action('joinRequest', { ip, account: user.id });
+  const bucketEnd = Math.ceil((Date.now() + 1) / DIGEST_MS) * DIGEST_MS;
+  await deps.prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { requestedAllianceId: allianceId, joinRequestedAt: new Date() } });
+    await enqueue(tx, 'alliances.join-requests-digest', { allianceId }, { uniqueKey: `join-requests-digest:${allianceId}@${bucketEnd}`, runAt: new Date(bucketEnd) });
+  });
+  deps.nudgeWorker();
+  return alliance.name;
 }
 
-export async function requestToJoin(deps: AllianceDeps, user: CurrentUser, allianceId: number): Promise<string> {
-  const alliance = await deps.prisma.alliance.findUniqueOrThrow({ where: { id: allianceId } });
-  if (user.allianceId === allianceId) throw new AppError(`Du bist schon Mitglied bei ${alliance.name}.`, 409);
-  await deps.prisma.user.update({ where: { id: user.id }, data: { requestedAllianceId: allianceId, joinRequestedAt: new Date() } });
-
-  // Tell those who can confirm: the alliance's delegates, or the KOG organisers when it has none.
+/** Worker: tells the alliance's delegates (or, without delegates, the KOG organisers) about open requests. */
+export async function sendJoinRequestDigest(deps: Pick<Services, 'prisma' | 'mailer' | 'baseUrl'>, allianceId: number): Promise<void> {
+  const alliance = await deps.prisma.alliance.findUnique({ where: { id: allianceId } });
+  if (!alliance || alliance.archivedAt) return;
+  const open = await deps.prisma.user.findMany({
+    where: { requestedAllianceId: allianceId, status: 'ACTIVE' },
+    orderBy: { joinRequestedAt: 'asc' },
+    select: { name: true },
+  });
+  if (open.length === 0) return;
   const delegates = await deps.prisma.user.findMany({ where: { allianceId, isDelegate: true, status: 'ACTIVE' }, select: { email: true } });
   const recipients = delegates.length
     ? delegates
     : await deps.prisma.user.findMany({ where: { role: { in: ['ORGANIZER', 'ADMIN'] }, status: 'ACTIVE' }, select: { email: true } });
+  const names = open.map((p) => `- ${nameForMail(p.name)}`).join('\n');
   for (const { email } of recipients) {
     await deps.mailer.send({
       to: email,
-      subject: `Beitrittsanfrage für ${alliance.name}`,
-      text: `${user.name} möchte in der Erfahrungsbörse als Mitglied von ${alliance.name} geführt werden.\nBitte bestätigen oder ablehnen:\n${deps.baseUrl}/buendnisse/${alliance.slug}#beitrittsanfragen`,
+      subject: `Beitrittsanfragen für ${alliance.name}`,
+      text: `Diese Personen möchten in der Erfahrungsbörse als Mitglied von ${alliance.name} geführt werden:\n\n${names}\n\nBitte bestätigen oder ablehnen:\n${deps.baseUrl}/buendnisse/${alliance.slug}#beitrittsanfragen`,
     });
   }
-  return alliance.name;
 }
 
 export async function decideJoinRequest(
-  deps: AllianceDeps,
+  deps: Pick<Services, 'prisma' | 'mailer' | 'baseUrl'>,
   actor: CurrentUser,
   allianceId: number,
   userId: number,
@@ -165,32 +199,31 @@ export async function decideJoinRequest(
 ): Promise<string> {
   if (!canDecideJoinRequests(actor, allianceId)) throw new ForbiddenError();
   const alliance = await deps.prisma.alliance.findUniqueOrThrow({ where: { id: allianceId } });
-  // Conditional update: only a request that is still open for this alliance is decided.
-  const changed = await deps.prisma.user.updateMany({
-    where: { id: userId, requestedAllianceId: allianceId },
-    data: accept
-      ? { allianceId, requestedAllianceId: null, joinRequestedAt: null, isDelegate: false, allianceNote: null }
-      : { requestedAllianceId: null, joinRequestedAt: null },
+  return deps.prisma.$transaction(async (tx) => {
+    // Conditional update: only a request that is still open for this alliance is decided.
+    const changed = await tx.user.updateMany({
+      where: { id: userId, requestedAllianceId: allianceId },
+      data: accept
+        ? { allianceId, requestedAllianceId: null, joinRequestedAt: null, isDelegate: false, allianceNote: null }
+        : { requestedAllianceId: null, joinRequestedAt: null },
+    });
+    if (changed.count !== 1) throw new NotFoundError('Diese Beitrittsanfrage gibt es nicht (mehr).');
+    const person = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    await deps.mailer.send(
+      {
+        to: person.email,
+        subject: accept ? `Willkommen bei ${alliance.name}` : `Deine Anfrage an ${alliance.name}`,
+        text: accept
+          ? `Hallo ${nameForMail(person.name)},\n\ndeine Mitgliedschaft bei ${alliance.name} ist bestätigt:\n${deps.baseUrl}/buendnisse/${alliance.slug}`
+          : `Hallo ${nameForMail(person.name)},\n\ndeine Anfrage, als Mitglied von ${alliance.name} geführt zu werden, wurde nicht bestätigt. Bei Fragen wende dich bitte an das Bündnis oder die Koordinierungsgruppe.`,
+      },
+      tx,
+    );
+    return person.name;
   });
-  if (changed.count !== 1) throw new NotFoundError('Diese Beitrittsanfrage gibt es nicht (mehr).');
-  const person = await deps.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-  await deps.mailer.send({
-    to: person.email,
-    subject: accept ? `Willkommen bei ${alliance.name}` : `Deine Anfrage an ${alliance.name}`,
-    text: accept
-      ? `Hallo ${person.name},\n\ndeine Mitgliedschaft bei ${alliance.name} ist bestätigt:\n${deps.baseUrl}/buendnisse/${alliance.slug}`
-      : `Hallo ${person.name},\n\ndeine Anfrage, als Mitglied von ${alliance.name} geführt zu werden, wurde nicht bestätigt. Bei Fragen wende dich bitte an das Bündnis oder die Koordinierungsgruppe.`,
-  });
-  return person.name;
 }
 
-export async function setDelegate(
-  prisma: PrismaClient,
-  actor: CurrentUser,
-  allianceId: number,
-  userId: number,
-  isDelegate: boolean,
-): Promise<string> {
+export async function setDelegate(prisma: PrismaClient, actor: CurrentUser, allianceId: number, userId: number, isDelegate: boolean) {
   if (!hasRole(actor, 'ORGANIZER')) throw new ForbiddenError();
   const changed = await prisma.user.updateMany({ where: { id: userId, allianceId }, data: { isDelegate } });
   if (changed.count !== 1) throw new NotFoundError('Diese Person ist nicht Mitglied dieses Bündnisses.');

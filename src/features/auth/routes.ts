@@ -1,23 +1,12 @@
-import { Router } from 'express';
-import type pg from 'pg';
-import type { PrismaClient } from '../../db/database.js';
+import { Router, type Request } from 'express';
 import { ValidationError } from '../../lib/errors.js';
 import { formValues, parseForm } from '../../lib/forms.js';
-import { destroySession, regenerateSession, startUserSession, submitForm } from '../../lib/http.js';
-import type { Mailer } from '../../lib/mail.js';
+import { submitForm } from '../../lib/http.js';
 import { safeReturnPath } from '../../middleware/auth.js';
-import { SESSION_COOKIE } from '../../middleware/session.js';
-import type { AuthLimits } from './limits.js';
+import { destroySession, regenerateSession, startUserSession, withSession } from '../../middleware/session.js';
+import type { Services } from '../../services.js';
 import { loginSchema, registrationSchema, resetPasswordSchema, resetRequestSchema } from './schema.js';
 import { checkLogin, findValidResetToken, registerUser, requestPasswordReset, resetPassword } from './service.js';
-
-export interface AuthRouteDeps {
-  prisma: PrismaClient;
-  pool: pg.Pool;
-  mailer: Mailer;
-  limits: AuthLimits;
-  baseUrl: string;
-}
 
 const LOGIN_MESSAGES = {
   invalid: 'E-Mail-Adresse oder Passwort stimmen nicht.',
@@ -26,11 +15,14 @@ const LOGIN_MESSAGES = {
   disabled: 'Dein Konto ist gesperrt. Bitte wende dich an die Koordinierungsgruppe.',
 } as const;
 
-export function authRoutes(deps: AuthRouteDeps): Router {
-  const router = Router();
-  const alliances = () => deps.prisma.alliance.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, municipality: true } });
+const clientIp = (req: Request) => req.ip ?? 'unknown';
 
-  router.get('/registrieren', async (req, res) => {
+export function authRoutes(deps: Services): Router {
+  const router = Router();
+  const alliances = () =>
+    deps.prisma.alliance.findMany({ where: { archivedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true, municipality: true } });
+
+  router.get('/registrieren', withSession, async (req, res) => {
     if (req.user) return res.redirect(303, '/konto');
     res.render('auth/register', { title: 'Registrieren', values: {}, errors: {}, alliances: await alliances() });
   });
@@ -42,6 +34,7 @@ export function authRoutes(deps: AuthRouteDeps): Router {
       async () => ({ title: 'Registrieren', values: formValues(req.body), alliances: await alliances() }),
       async () => {
         const input = parseForm(registrationSchema, req.body);
+        await deps.limits.action('registration', { ip: clientIp(req) });
         await registerUser(deps, input);
         res.redirect(303, '/registrieren/danke');
       },
@@ -49,10 +42,10 @@ export function authRoutes(deps: AuthRouteDeps): Router {
   );
 
   router.get('/registrieren/danke', (_req, res) => {
-    res.render('auth/registered', { title: 'Registrierung eingegangen' });
+    res.render('auth/registered', { title: 'Registrierung eingegangen', mailDelivered: deps.mailer.delivers });
   });
 
-  router.get('/anmelden', (req, res) => {
+  router.get('/anmelden', withSession, (req, res) => {
     if (req.user) return res.redirect(303, '/konto');
     res.render('auth/login', {
       title: 'Anmelden',
@@ -71,14 +64,14 @@ export function authRoutes(deps: AuthRouteDeps): Router {
       () => ({ title: 'Anmelden', values: formValues(req.body), returnTo }),
       async () => {
         const { email, password } = parseForm(loginSchema, req.body);
-        const ip = req.ip ?? 'unknown';
-        await deps.limits.beforeLogin(ip, email);
+        const ip = clientIp(req);
+        await deps.limits.login.check(ip, email);
         const result = await checkLogin(deps.prisma, email, password);
         if (result.outcome !== 'ok') {
-          if (result.outcome === 'invalid') await deps.limits.loginFailed(ip, email);
+          if (result.outcome === 'invalid') await deps.limits.login.failed(ip, email);
           throw new ValidationError({ _form: LOGIN_MESSAGES[result.outcome] });
         }
-        await deps.limits.loginSucceeded(email);
+        await deps.limits.login.succeeded(ip, email, result.user.id);
         await startUserSession(req, result.user.id);
         req.flash('success', `Willkommen, ${result.user.name}!`);
         res.redirect(303, returnTo ?? '/');
@@ -88,40 +81,42 @@ export function authRoutes(deps: AuthRouteDeps): Router {
 
   router.post('/abmelden', async (req, res) => {
     await destroySession(req);
-    res.clearCookie(SESSION_COOKIE);
+    res.clearCookie(req.app.get('session cookie') as string, { path: '/' });
     res.redirect(303, '/anmelden?abgemeldet=1');
   });
 
-  router.get('/passwort-vergessen', (_req, res) => {
-    res.render('auth/forgot', { title: 'Passwort vergessen', values: {}, errors: {} });
+  const forgotLocals = (values: Record<string, unknown>) => ({ title: 'Passwort vergessen', values, mailDelivered: deps.mailer.delivers });
+
+  router.get('/passwort-vergessen', withSession, (_req, res) => {
+    res.render('auth/forgot', { ...forgotLocals({}), errors: {} });
   });
 
   router.post('/passwort-vergessen', (req, res) =>
     submitForm(
       res,
       'auth/forgot',
-      () => ({ title: 'Passwort vergessen', values: formValues(req.body) }),
+      () => forgotLocals(formValues(req.body)),
       async () => {
         const { email } = parseForm(resetRequestSchema, req.body);
-        await deps.limits.resetRequested(req.ip ?? 'unknown', email);
+        await deps.limits.action('passwordReset', { ip: clientIp(req), account: email });
         await requestPasswordReset(deps, email);
         req.flash(
           'info',
-          `Falls es ein Konto mit ${email} gibt, haben wir dorthin einen Link zum Zurücksetzen geschickt. Er gilt eine Stunde.`,
+          `Falls es ein Konto mit ${email} gibt, ist ein Link zum Zurücksetzen unterwegs. Er gilt eine Stunde. Schau auch im Spam-Ordner nach.`,
         );
         res.redirect(303, '/anmelden');
       },
     ),
   );
 
-  router.get('/passwort-zuruecksetzen/:token', async (req, res) => {
-    const valid = await findValidResetToken(deps.prisma, req.params.token);
+  router.get('/passwort-zuruecksetzen/:token', withSession, async (req, res) => {
+    const valid = await findValidResetToken(deps.prisma, String(req.params.token));
     if (!valid) return res.status(410).render('auth/reset-invalid', { title: 'Link ungültig' });
-    res.render('auth/reset', { title: 'Neues Passwort festlegen', token: req.params.token, errors: {} });
+    res.render('auth/reset', { title: 'Neues Passwort festlegen', token: String(req.params.token), errors: {} });
   });
 
   router.post('/passwort-zuruecksetzen/:token', (req, res) => {
-    const token = req.params.token;
+    const token = String(req.params.token);
     return submitForm(
       res,
       'auth/reset',

@@ -1,20 +1,17 @@
 // Accounts: registration (pending until an admin approves), login checks and password reset by mail.
-import { createHash, randomBytes } from 'node:crypto';
-import type pg from 'pg';
-import { isUniqueViolation, type PrismaClient } from '../../db/database.js';
+//
+// Nothing here tells a stranger whether an address has an account: registration and "Passwort vergessen"
+// answer the same way and do the same work (hash, one insert, one queued job) for known and unknown
+// addresses. What differs happens later in the worker (jobs.ts): the owner of a known address gets a mail.
+import type { PrismaClient } from '../../db/database.js';
+import { enqueue } from '../../jobs/queue.js';
 import { ValidationError } from '../../lib/errors.js';
-import type { Mailer } from '../../lib/mail.js';
 import { hashPassword, timingDummyHash, verifyPassword } from '../../lib/passwords.js';
+import { hashToken, isTokenShaped, newToken } from '../../lib/tokens.js';
 import { endSessionsOfUser } from '../../middleware/session.js';
+import type { Services } from '../../services.js';
 
-const RESET_TOKEN_MINUTES = 60;
-
-export interface AuthDeps {
-  prisma: PrismaClient;
-  pool: pg.Pool;
-  mailer: Mailer;
-  baseUrl: string;
-}
+export const RESET_TOKEN_MINUTES = 60;
 
 export interface RegistrationInput {
   name: string;
@@ -24,52 +21,37 @@ export interface RegistrationInput {
   allianceNote?: string | undefined;
 }
 
-export async function registerUser(deps: AuthDeps, input: RegistrationInput) {
+/** Registers a pending account, or, when the address is taken, quietly queues a notice to its owner. */
+export async function registerUser(deps: Pick<Services, 'prisma' | 'nudgeWorker'>, input: RegistrationInput): Promise<void> {
   if (input.allianceId !== undefined) {
-    const alliance = await deps.prisma.alliance.findUnique({ where: { id: input.allianceId } });
+    const alliance = await deps.prisma.alliance.findFirst({ where: { id: input.allianceId, archivedAt: null }, select: { id: true } });
     if (!alliance) throw new ValidationError({ allianceId: 'Dieses Bündnis gibt es nicht (mehr). Bitte neu wählen.' });
   }
-  let user;
-  try {
-    user = await deps.prisma.user.create({
-      data: {
-        name: input.name,
-        email: input.email,
-        passwordHash: await hashPassword(input.password),
-        // The chosen Bündnis is a join request; approving the account confirms it.
-        requestedAllianceId: input.allianceId ?? null,
-        joinRequestedAt: input.allianceId ? new Date() : null,
-        allianceNote: input.allianceNote ?? null,
-        principlesAcceptedAt: new Date(),
-      },
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new ValidationError({
-        email: 'Mit dieser E-Mail-Adresse gibt es schon ein Konto. Passwort vergessen? Dann setze es über „Anmelden“ zurück.',
-      });
+  const passwordHash = await hashPassword(input.password);
+  await deps.prisma.$transaction(async (tx) => {
+    // The chosen Bündnis is a join request; approving the account confirms it.
+    const created = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO users (name, email, password_hash, requested_alliance_id, join_requested_at, alliance_note, principles_accepted_at)
+      VALUES (${input.name}, ${input.email}, ${passwordHash}, ${input.allianceId ?? null},
+              ${input.allianceId ? new Date() : null}, ${input.allianceNote ?? null}, now())
+      ON CONFLICT (email) DO NOTHING
+      RETURNING id`;
+    if (created[0]) {
+      await enqueue(tx, 'account.registered', { userId: created[0].id });
+    } else {
+      // At most one such notice a day per address, however often someone tries.
+      const day = new Date().toISOString().slice(0, 10);
+      await enqueue(tx, 'account.registration-attempt', { email: input.email }, { uniqueKey: `registration-attempt:${input.email}:${day}` });
     }
-    throw error;
-  }
-
-  await deps.mailer.send({
-    to: user.email,
-    subject: 'Deine Registrierung bei der Kommunalen Erfahrungsbörse',
-    text: `Hallo ${user.name},\n\ndanke für deine Registrierung. Dein Konto wird jetzt von einer Administratorin oder einem Administrator geprüft und freigeschaltet; wir schicken dir dann eine E-Mail.\n\nKommunale Erfahrungsbörse`,
   });
-  const admins = await deps.prisma.user.findMany({ where: { role: 'ADMIN', status: 'ACTIVE' }, select: { email: true } });
-  for (const admin of admins) {
-    await deps.mailer.send({
-      to: admin.email,
-      subject: `Neue Registrierung: ${user.name}`,
-      text: `${user.name} (${user.email}) hat sich registriert und wartet auf Freischaltung:\n${deps.baseUrl}/admin/benutzer?status=PENDING`,
-    });
-  }
-  return user;
+  deps.nudgeWorker();
 }
 
 export type LoginResult =
-  { outcome: 'ok'; user: { id: number; name: string } } | { outcome: 'invalid' } | { outcome: 'pending' } | { outcome: 'disabled' };
+  | { outcome: 'ok'; user: { id: number; name: string } }
+  | { outcome: 'invalid' }
+  | { outcome: 'pending' }
+  | { outcome: 'disabled' };
 
 export async function checkLogin(prisma: PrismaClient, email: string, password: string): Promise<LoginResult> {
   const user = await prisma.user.findUnique({ where: { email } });
@@ -85,37 +67,22 @@ export async function checkLogin(prisma: PrismaClient, email: string, password: 
   return { outcome: 'ok', user: { id: user.id, name: user.name } };
 }
 
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-/** Sends a single-use reset link if an account exists; says nothing either way (no account probing). */
-export async function requestPasswordReset(deps: AuthDeps, email: string): Promise<void> {
-  const user = await deps.prisma.user.findUnique({ where: { email } });
-  if (!user || user.status === 'DISABLED') return;
-  const token = randomBytes(32).toString('base64url');
-  await deps.prisma.passwordResetToken.create({
-    data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000) },
-  });
-  await deps.mailer.send({
-    to: user.email,
-    subject: 'Passwort zurücksetzen – Kommunale Erfahrungsbörse',
-    text:
-      `Hallo ${user.name},\n\nüber diesen Link kannst du ein neues Passwort festlegen. Er gilt ${RESET_TOKEN_MINUTES} Minuten und nur einmal:\n\n` +
-      `${deps.baseUrl}/passwort-zuruecksetzen/${token}\n\nWenn du das nicht angefordert hast, kannst du diese E-Mail ignorieren.`,
-  });
+/** Queues the reset mail; the worker sends it only if the account exists (same answer and time either way). */
+export async function requestPasswordReset(deps: Pick<Services, 'prisma' | 'nudgeWorker'>, email: string): Promise<void> {
+  await enqueue(deps.prisma, 'account.password-reset', { email });
+  deps.nudgeWorker();
 }
 
 /** The reset token's user if the token is unused and not expired. */
 export async function findValidResetToken(prisma: PrismaClient, token: string) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+  if (!isTokenShaped(token)) return undefined;
   const row = await prisma.passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   if (!row || row.usedAt || row.expiresAt <= new Date() || row.user.status === 'DISABLED') return undefined;
   return row;
 }
 
 /** Sets the new password, uses up the token (and every other open token) and ends all sessions. */
-export async function resetPassword(deps: AuthDeps, token: string, newPassword: string): Promise<boolean> {
+export async function resetPassword(deps: Pick<Services, 'prisma' | 'pool'>, token: string, newPassword: string): Promise<boolean> {
   const row = await findValidResetToken(deps.prisma, token);
   if (!row) return false;
   const passwordHash = await hashPassword(newPassword);
@@ -129,4 +96,13 @@ export async function resetPassword(deps: AuthDeps, token: string, newPassword: 
   });
   if (used) await endSessionsOfUser(deps.pool, row.userId);
   return used;
+}
+
+/** A fresh single-use reset link for the account (mail job, and `npm run konto:link` without SMTP). */
+export async function createResetLink(prisma: PrismaClient, baseUrl: string, userId: number): Promise<string> {
+  const { token, tokenHash } = newToken();
+  await prisma.passwordResetToken.create({
+    data: { userId, tokenHash, expiresAt: new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000) },
+  });
+  return `${baseUrl}/passwort-zuruecksetzen/${token}`;
 }

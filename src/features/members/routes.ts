@@ -1,58 +1,51 @@
-import { Router, type Request } from 'express';
-import { NotFoundError } from '../../lib/errors.js';
-import { formValues, parseForm } from '../../lib/forms.js';
-import { idParam, submitForm } from '../../lib/http.js';
+import { Router } from 'express';
+import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
+import { requireIdParam, submitForm } from '../../lib/http.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { requireLogin } from '../../middleware/auth.js';
+import type { Services } from '../../services.js';
 import { activeTopics } from '../topics/service.js';
 import { contactSchema, MANDATE_LABELS, memberFilterSchema } from './schema.js';
-import {
-  alliancesWithListedMembers,
-  contactMember,
-  createContactLimits,
-  findListedMember,
-  listMembers,
-  type MemberDeps,
-} from './service.js';
+import { contactMember, findAllianceBySlug, findListedMember, listMembers } from './service.js';
 
-export function memberRoutes(deps: MemberDeps): Router {
+const NOT_LISTED = 'Diese Person ist nicht (mehr) in der Mitgliederliste.';
+
+export function memberRoutes(deps: Services): Router {
   const router = Router();
   const { prisma } = deps;
-  const countMessage = createContactLimits(deps.pool);
-  router.use('/mitglieder', requireLogin);
 
-  router.get('/mitglieder', async (req, res) => {
-    const filter = memberFilterSchema.parse(req.query);
+  router.get('/mitglieder', requireLogin, async (req, res) => {
+    const filter = parseQuery(memberFilterSchema, req.query);
+    const [result, topics, alliance] = await Promise.all([
+      listMembers(prisma, filter),
+      activeTopics(prisma),
+      filter.buendnis ? findAllianceBySlug(prisma, filter.buendnis) : Promise.resolve(null),
+    ]);
     res.render('members/index', {
       title: 'Mitglieder und Kompetenzen',
-      ...(await listMembers(prisma, filter)),
+      ...result,
       filter,
-      topics: await activeTopics(prisma),
-      alliances: await alliancesWithListedMembers(prisma),
+      topics,
+      alliance,
       states: FEDERAL_STATES,
       mandateLabels: MANDATE_LABELS,
     });
   });
 
-  const recipientId = (req: Request) => {
-    const id = idParam(req);
-    if (id === undefined) throw new NotFoundError('Diese Person ist nicht (mehr) in der Mitgliederliste.');
-    return id;
-  };
-
-  router.get('/mitglieder/:id/kontakt', async (req, res) => {
-    const recipient = await findListedMember(prisma, recipientId(req));
+  router.get('/mitglieder/:id/kontakt', requireLogin, async (req, res) => {
+    const recipient = await findListedMember(prisma, requireIdParam(req, NOT_LISTED));
     res.render('members/contact', { title: `Nachricht an ${recipient.name}`, recipient, values: {}, errors: {} });
   });
 
-  router.post('/mitglieder/:id/kontakt', async (req, res) => {
-    const recipient = await findListedMember(prisma, recipientId(req));
+  router.post('/mitglieder/:id/kontakt', requireLogin, async (req, res) => {
+    const recipient = await findListedMember(prisma, requireIdParam(req, NOT_LISTED));
     await submitForm(
       res,
       'members/contact',
       () => ({ title: `Nachricht an ${recipient.name}`, recipient, values: formValues(req.body) }),
       async () => {
-        const name = await contactMember({ ...deps, countMessage }, req.user!, recipient.id, parseForm(contactSchema, req.body));
+        const input = parseForm(contactSchema, req.body);
+        const name = await contactMember(deps, req.user!, recipient.id, input, req.ip ?? 'unknown');
         req.flash('success', `Deine Nachricht an ${name} ist unterwegs. Antworten kommen per E-Mail an dich.`);
         res.redirect(303, '/mitglieder');
       },

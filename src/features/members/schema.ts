@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkbox, emptyToUndefined, idList, pageParam, slugParam, trimmed } from '../../lib/forms.js';
-import { stateSchema } from '../alliances/schema.js';
+import { checkbox, choice, choiceParam, idList, longText, pageParam, requiredLongText, requiredText, searchParam, slugParam } from '../../lib/fields.js';
+import { FEDERAL_STATE_CODES } from '../../lib/states.js';
 
 export const MEMBERS_PER_PAGE = 25;
 
@@ -13,8 +13,11 @@ export const MANDATE_LABELS = {
 } as const;
 
 export const memberFilterSchema = z.object({
+  /** Free text: a person's or an alliance's name. */
+  q: searchParam(),
   kompetenz: slugParam,
-  land: stateSchema.optional().catch(undefined),
+  land: choiceParam(FEDERAL_STATE_CODES),
+  /** An alliance's slug, from links on alliance pages. */
   buendnis: slugParam,
   seite: pageParam,
 });
@@ -22,23 +25,12 @@ export const memberFilterSchema = z.object({
 export const directorySettingsSchema = z.object({
   listedInDirectory: checkbox,
   publicOnAlliancePage: checkbox,
-  mandate: z.enum(['NONE', 'COUNCIL', 'DISTRICT_COUNCIL', 'BOROUGH_COUNCIL', 'EXPERT_CITIZEN'], {
-    error: 'Bitte ein Mandat aus der Liste wählen.',
-  }),
+  mandate: choice(['NONE', 'COUNCIL', 'DISTRICT_COUNCIL', 'BOROUGH_COUNCIL', 'EXPERT_CITIZEN'], 'Bitte ein Mandat aus der Liste wählen.'),
   competenceIds: idList,
-  directoryNote: z.preprocess(emptyToUndefined, z.string().trim().max(300, 'Höchstens 300 Zeichen.').optional()),
+  directoryNote: longText(300),
 });
 
 export const contactSchema = z.object({
-  subject: z.preprocess(
-    trimmed,
-    z.string({ error: 'Bitte einen Betreff angeben.' }).min(3, 'Bitte einen Betreff angeben.').max(150, 'Höchstens 150 Zeichen.'),
-  ),
-  message: z.preprocess(
-    trimmed,
-    z
-      .string({ error: 'Bitte eine Nachricht schreiben.' })
-      .min(10, 'Bitte eine Nachricht mit mindestens 10 Zeichen schreiben.')
-      .max(5000, 'Höchstens 5.000 Zeichen.'),
-  ),
+  subject: requiredText('einen Betreff', 150, 3),
+  message: requiredLongText('eine Nachricht', 5000, 10),
 });

@@ -1,63 +1,84 @@
 // Mitglieder und Kompetenzen (the LAG's "Liste von Kompetenzen"): an opt-in list for logged-in members,
 // and a contact form that delivers through the site without showing anyone's address on a page.
-import type pg from 'pg';
-import type { PrismaClient } from '../../db/database.js';
-import type { Mandate, Prisma } from '../../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../../db/database.js';
+import type { Mandate } from '../../generated/prisma/client.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
-import type { Mailer } from '../../lib/mail.js';
-import { paginate } from '../../lib/pagination.js';
-import { knownTopicIds } from '../topics/service.js';
-import { consume, createLimiter } from '../../lib/rate-limit.js';
+import { nameForMail } from '../../lib/mail.js';
+import { foldedMatch } from '../../lib/search.js';
 import type { CurrentUser } from '../../middleware/auth.js';
+import type { Services } from '../../services.js';
+import { knownTopicIds } from '../topics/service.js';
 import { MEMBERS_PER_PAGE } from './schema.js';
-
-export interface MemberDeps {
-  prisma: PrismaClient;
-  pool: pg.Pool;
-  mailer: Mailer;
-  baseUrl: string;
-}
 
 const listed = { status: 'ACTIVE', listedInDirectory: true } as const;
 
-export async function listMembers(
-  prisma: PrismaClient,
-  filter: { kompetenz?: string | undefined; land?: string | undefined; buendnis?: string | undefined; seite: number },
-) {
-  const where: Prisma.UserWhereInput = {
-    ...listed,
-    ...(filter.kompetenz ? { competences: { some: { topic: { slug: filter.kompetenz } } } } : {}),
-    ...(filter.land || filter.buendnis
-      ? { alliance: { ...(filter.land ? { state: filter.land } : {}), ...(filter.buendnis ? { slug: filter.buendnis } : {}) } }
-      : {}),
-  };
-  const { items: members, ...counts } = await paginate(
-    filter.seite,
-    MEMBERS_PER_PAGE,
-    (skip, take) =>
-      prisma.user.findMany({
-        where,
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-        skip,
-        take,
-        // Never the e-mail address: contact goes through the site.
-        select: {
-          id: true,
-          name: true,
-          mandate: true,
-          directoryNote: true,
-          alliance: { select: { slug: true, name: true, state: true } },
-          competences: { select: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: 'asc' } } },
-        },
-      }),
-    () => prisma.user.count({ where }),
-  );
-  return { members, ...counts };
+export interface MemberFilter {
+  q?: string | undefined;
+  kompetenz?: string | undefined;
+  land?: string | undefined;
+  buendnis?: string | undefined;
+  seite: number;
 }
 
-/** Alliances that have listed members, for the filter. */
-export function alliancesWithListedMembers(prisma: PrismaClient) {
-  return prisma.alliance.findMany({ where: { members: { some: listed } }, orderBy: { name: 'asc' }, select: { slug: true, name: true } });
+export interface ListedMember {
+  id: number;
+  name: string;
+  mandate: Mandate;
+  directoryNote: string | null;
+  alliance: { slug: string; name: string; state: string } | null;
+  competences: { slug: string; name: string }[];
+}
+
+/**
+ * One page of the directory in German name order. One query for the page (competences aggregated in it) and one
+ * for the count, both served by the partial index users_directory_idx.
+ */
+export async function listMembers(prisma: PrismaClient, filter: MemberFilter) {
+  const conditions = [Prisma.sql`u.status = 'ACTIVE' AND u.listed_in_directory`];
+  if (filter.kompetenz) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM user_competences uc JOIN topics t ON t.id = uc.topic_id WHERE uc.user_id = u.id AND t.slug = ${filter.kompetenz})`,
+    );
+  }
+  if (filter.land) conditions.push(Prisma.sql`a.state = ${filter.land}`);
+  if (filter.buendnis) conditions.push(Prisma.sql`a.slug = ${filter.buendnis}`);
+  if (filter.q) conditions.push(Prisma.sql`(${foldedMatch(Prisma.sql`u.name`, filter.q)} OR ${foldedMatch(Prisma.sql`coalesce(a.name, '')`, filter.q)})`);
+  const where = Prisma.join(conditions, ' AND ');
+  const [rows, [{ total }]] = await Promise.all([
+    prisma.$queryRaw<
+      {
+        id: number;
+        name: string;
+        mandate: Mandate;
+        directory_note: string | null;
+        alliance_slug: string | null;
+        alliance_name: string | null;
+        alliance_state: string | null;
+        competences: { slug: string; name: string }[];
+      }[]
+    >`
+      SELECT u.id, u.name, u.mandate::text AS mandate, u.directory_note, a.slug AS alliance_slug, a.name AS alliance_name, a.state AS alliance_state,
+        coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name)
+                  FROM user_competences uc JOIN topics t ON t.id = uc.topic_id WHERE uc.user_id = u.id), '[]') AS competences
+      FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id
+      WHERE ${where}
+      ORDER BY u.name, u.id
+      LIMIT ${MEMBERS_PER_PAGE} OFFSET ${(filter.seite - 1) * MEMBERS_PER_PAGE}`,
+    prisma.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id WHERE ${where}`,
+  ]);
+  const members: ListedMember[] = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    mandate: r.mandate,
+    directoryNote: r.directory_note,
+    alliance: r.alliance_slug ? { slug: r.alliance_slug, name: r.alliance_name!, state: r.alliance_state! } : null,
+    competences: r.competences,
+  }));
+  return { members, total, pages: Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE)) };
+}
+
+export function findAllianceBySlug(prisma: PrismaClient, slug: string) {
+  return prisma.alliance.findUnique({ where: { slug }, select: { slug: true, name: true } });
 }
 
 export async function findListedMember(prisma: PrismaClient, id: number) {
@@ -74,7 +95,7 @@ export interface DirectorySettings {
   publicOnAlliancePage: boolean;
   mandate: Mandate;
   competenceIds: number[];
-  directoryNote?: string | undefined;
+  directoryNote: string;
 }
 
 export async function saveDirectorySettings(prisma: PrismaClient, userId: number, settings: DirectorySettings): Promise<void> {
@@ -87,22 +108,11 @@ export async function saveDirectorySettings(prisma: PrismaClient, userId: number
         listedInDirectory: settings.listedInDirectory,
         publicOnAlliancePage: settings.publicOnAlliancePage,
         mandate: settings.mandate,
-        directoryNote: settings.directoryNote ?? null,
+        directoryNote: settings.directoryNote || null,
         competences: { create: ids.map((topicId) => ({ topicId })) },
       },
     }),
   ]);
-}
-
-export function createContactLimits(pool: pg.Pool) {
-  // Enough for real conversations, too few for spam: 5 messages an hour, 20 a day per sender.
-  const perHour = createLimiter(pool, 'contact_hour', 5, 60 * 60);
-  const perDay = createLimiter(pool, 'contact_day', 20, 24 * 60 * 60);
-  return async (senderId: number) => {
-    const what = 'Nachrichten in kurzer Zeit';
-    await consume(perHour, String(senderId), what);
-    await consume(perDay, String(senderId), what);
-  };
 }
 
 /**
@@ -110,25 +120,27 @@ export function createContactLimits(pool: pg.Pool) {
  * sender as reply address, so the recipient can answer by e-mail (and only then reveals their own address).
  */
 export async function contactMember(
-  deps: MemberDeps & { countMessage: (senderId: number) => Promise<void> },
+  deps: Pick<Services, 'prisma' | 'mailer' | 'baseUrl' | 'limits'>,
   sender: CurrentUser,
   recipientId: number,
   message: { subject: string; message: string },
+  ip: string,
 ): Promise<string> {
   if (sender.id === recipientId) throw new AppError('Du kannst dir nicht selbst schreiben.', 409);
   const recipient = await deps.prisma.user.findFirst({ where: { id: recipientId, ...listed } });
   if (!recipient) throw new NotFoundError('Diese Person ist nicht (mehr) in der Mitgliederliste.');
-  await deps.countMessage(sender.id);
+  await deps.limits.action('contact', { ip, account: sender.id });
   const from = await deps.prisma.user.findUniqueOrThrow({ where: { id: sender.id }, include: { alliance: { select: { name: true } } } });
+  const fromName = nameForMail(from.name);
   await deps.mailer.send({
     to: recipient.email,
     replyTo: from.email,
-    subject: `Nachricht von ${from.name}: ${message.subject}`,
+    subject: `Nachricht von ${fromName}: ${message.subject}`,
     text:
-      `Hallo ${recipient.name},\n\n${from.name}${from.alliance ? ` (${from.alliance.name})` : ''} hat dir über die Mitgliederliste der Kommunalen Erfahrungsbörse geschrieben:\n\n` +
+      `Hallo ${nameForMail(recipient.name)},\n\n${fromName}${from.alliance ? ` (${from.alliance.name})` : ''} hat dir über die Mitgliederliste der Kommunalen Erfahrungsbörse geschrieben:\n\n` +
       `----------------------------------------\n${message.message}\n----------------------------------------\n\n` +
-      `Wenn du antworten möchtest, antworte einfach auf diese E-Mail: Die Antwort geht direkt an ${from.name}. ` +
-      `Deine E-Mail-Adresse erfährt ${from.name} erst durch deine Antwort.\n\n` +
+      `Wenn du antworten möchtest, antworte einfach auf diese E-Mail: Die Antwort geht direkt an ${fromName}. ` +
+      `Deine E-Mail-Adresse erfährt ${fromName} erst durch deine Antwort.\n\n` +
       `Du bekommst diese Nachricht, weil du dich in die Mitgliederliste eingetragen hast. Austragen kannst du dich hier: ${deps.baseUrl}/konto#verzeichnis`,
   });
   return recipient.name;

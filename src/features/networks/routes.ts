@@ -1,42 +1,37 @@
 import { Router, type Request } from 'express';
-import type { PrismaClient } from '../../db/database.js';
-import { NotFoundError } from '../../lib/errors.js';
-import { formValues, parseForm, submittedIds } from '../../lib/forms.js';
-import { idParam, submitForm } from '../../lib/http.js';
+import { formValues, parseForm, parseQuery, submittedIds } from '../../lib/forms.js';
+import { confirmed, orNotFound, requireIdParam, submitForm } from '../../lib/http.js';
 import { hasRole, requireRole } from '../../middleware/auth.js';
+import type { Services } from '../../services.js';
 import { activeTopics } from '../topics/service.js';
 import { CATEGORY_PARAMS, NETWORK_CATEGORY_LABELS, networkFilterSchema, networkFormSchema } from './schema.js';
-import { createNetwork, listNetworks, setNetworkRetired, updateNetwork } from './service.js';
+import { createNetwork, findNetwork, listNetworks, setNetworkRetired, updateNetwork } from './service.js';
 
-export function networkRoutes(deps: { prisma: PrismaClient }): Router {
+const NOT_FOUND = 'Dieses Netzwerk gibt es nicht.';
+
+export function networkRoutes(deps: Services): Router {
   const router = Router();
   const { prisma } = deps;
+  const admin = requireRole('ADMIN');
 
   router.get('/netzwerke', async (req, res) => {
-    const filter = networkFilterSchema.parse(req.query);
+    const filter = parseQuery(networkFilterSchema, req.query);
     const retired = filter.ausgemustert === '1' && hasRole(req.user, 'ADMIN'); // only admins see retired entries
-    const result = await listNetworks(prisma, {
-      q: filter.q,
-      kategorie: filter.kategorie,
-      thema: filter.thema,
-      retired,
-      page: filter.seite,
-    });
+    const [result, topics] = await Promise.all([
+      listNetworks(prisma, { q: filter.q, kategorie: filter.kategorie, thema: filter.thema, retired, page: filter.seite }),
+      activeTopics(prisma),
+    ]);
     res.render('networks/index', {
-      title: 'Netzwerke',
+      title: retired ? 'Ausgemusterte Netzwerke' : 'Netzwerke',
       ...result,
       filter,
       retired,
-      topics: await activeTopics(prisma),
+      topics,
       categoryLabels: NETWORK_CATEGORY_LABELS,
       categoryParams: CATEGORY_PARAMS,
     });
   });
 
-  router.use(
-    ['/netzwerke/neu', '/netzwerke/:id/bearbeiten', '/netzwerke/:id/ausmustern', '/netzwerke/:id/reaktivieren'],
-    requireRole('ADMIN'),
-  );
   const formLocals = async (title: string, action: string, values: Record<string, unknown>) => ({
     title,
     action,
@@ -44,16 +39,18 @@ export function networkRoutes(deps: { prisma: PrismaClient }): Router {
     topics: await activeTopics(prisma),
     categoryLabels: NETWORK_CATEGORY_LABELS,
   });
+  const typedValues = (req: Request) => ({ ...formValues(req.body), topicIds: submittedIds(req.body, 'topicIds') });
+  const loadNetwork = (req: Request) => orNotFound(findNetwork(prisma, requireIdParam(req, NOT_FOUND)), NOT_FOUND);
 
-  router.get('/netzwerke/neu', async (_req, res) => {
+  router.get('/netzwerke/neu', admin, async (_req, res) => {
     res.render('networks/form', { ...(await formLocals('Netzwerk eintragen', '/netzwerke/neu', { topicIds: [] })), errors: {} });
   });
 
-  router.post('/netzwerke/neu', (req, res) =>
+  router.post('/netzwerke/neu', admin, (req, res) =>
     submitForm(
       res,
       'networks/form',
-      () => formLocals('Netzwerk eintragen', '/netzwerke/neu', { ...formValues(req.body), topicIds: submittedIds(req.body, 'topicIds') }),
+      () => formLocals('Netzwerk eintragen', '/netzwerke/neu', typedValues(req)),
       async () => {
         const network = await createNetwork(prisma, parseForm(networkFormSchema, req.body));
         req.flash('success', `„${network.name}“ ist eingetragen.`);
@@ -62,14 +59,7 @@ export function networkRoutes(deps: { prisma: PrismaClient }): Router {
     ),
   );
 
-  async function loadNetwork(req: Request) {
-    const id = idParam(req);
-    const network = id === undefined ? null : await prisma.network.findUnique({ where: { id }, include: { topics: true } });
-    if (!network) throw new NotFoundError('Dieses Netzwerk gibt es nicht.');
-    return network;
-  }
-
-  router.get('/netzwerke/:id/bearbeiten', async (req, res) => {
+  router.get('/netzwerke/:id/bearbeiten', admin, async (req, res) => {
     const network = await loadNetwork(req);
     const values = { ...network, topicIds: network.topics.map((t) => t.topicId) };
     res.render('networks/form', {
@@ -79,19 +69,12 @@ export function networkRoutes(deps: { prisma: PrismaClient }): Router {
     });
   });
 
-  router.post('/netzwerke/:id/bearbeiten', async (req, res) => {
+  router.post('/netzwerke/:id/bearbeiten', admin, async (req, res) => {
     const network = await loadNetwork(req);
-    const action = `/netzwerke/${network.id}/bearbeiten`;
     await submitForm(
       res,
       'networks/form',
-      async () => ({
-        ...(await formLocals(`${network.name} bearbeiten`, action, {
-          ...formValues(req.body),
-          topicIds: submittedIds(req.body, 'topicIds'),
-        })),
-        network,
-      }),
+      async () => ({ ...(await formLocals(`${network.name} bearbeiten`, `/netzwerke/${network.id}/bearbeiten`, typedValues(req))), network }),
       async () => {
         const saved = await updateNetwork(prisma, network.id, parseForm(networkFormSchema, req.body));
         req.flash('success', `„${saved.name}“ ist gespeichert.`);
@@ -100,13 +83,22 @@ export function networkRoutes(deps: { prisma: PrismaClient }): Router {
     );
   });
 
-  router.post('/netzwerke/:id/ausmustern', async (req, res) => {
-    const network = await setNetworkRetired(prisma, (await loadNetwork(req)).id, true);
+  router.post('/netzwerke/:id/ausmustern', admin, async (req, res) => {
+    const network = await loadNetwork(req);
+    const ask = {
+      title: 'Netzwerk ausmustern?',
+      question: `„${network.name}“ verschwindet aus dem Verzeichnis. Der Eintrag bleibt gespeichert und kann jederzeit wieder aufgenommen werden.`,
+      button: `„${network.name}“ ausmustern`,
+      cancelHref: `/netzwerke#${network.slug}`,
+      danger: true,
+    };
+    if (!confirmed(req, res, ask)) return;
+    await setNetworkRetired(prisma, network.id, true);
     req.flash('success', `„${network.name}“ ist ausgemustert und erscheint nicht mehr im Verzeichnis.`);
     res.redirect(303, '/netzwerke');
   });
 
-  router.post('/netzwerke/:id/reaktivieren', async (req, res) => {
+  router.post('/netzwerke/:id/reaktivieren', admin, async (req, res) => {
     const network = await setNetworkRetired(prisma, (await loadNetwork(req)).id, false);
     req.flash('success', `„${network.name}“ steht wieder im Verzeichnis.`);
     res.redirect(303, `/netzwerke#${network.slug}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyToUndefined, idList, optionalWebsite, pageParam, searchParam, slugParam, trimmed } from '../../lib/forms.js';
+import { choice, choiceParam, idList, longText, nameText, optionalText, optionalWebsite, pageParam, searchParam, slugParam } from '../../lib/fields.js';
 
 export const NETWORK_CATEGORY_LABELS = {
   NATIONAL: 'Nationale Zusammenschlüsse',
@@ -13,22 +13,19 @@ export const CATEGORY_PARAMS = { national: 'NATIONAL', parteien: 'PARTY', intern
 export const NETWORKS_PER_PAGE = 50;
 
 export const networkFilterSchema = z.object({
-  q: searchParam,
-  kategorie: z.enum(['national', 'parteien', 'international']).optional().catch(undefined),
+  q: searchParam(),
+  kategorie: choiceParam(['national', 'parteien', 'international']),
   thema: slugParam,
-  ausgemustert: z.literal('1').optional().catch(undefined),
+  ausgemustert: choiceParam(['1']),
   seite: pageParam,
 });
 
 export const networkFormSchema = z.object({
-  name: z.preprocess(
-    trimmed,
-    z.string({ error: 'Bitte einen Namen angeben.' }).min(2, 'Bitte einen Namen angeben.').max(200, 'Höchstens 200 Zeichen.'),
-  ),
-  category: z.enum(['NATIONAL', 'PARTY', 'INTERNATIONAL'], { error: 'Bitte eine Kategorie wählen.' }),
-  description: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(5000, 'Höchstens 5.000 Zeichen.')),
+  name: nameText('einen Namen', 200),
+  category: choice(['NATIONAL', 'PARTY', 'INTERNATIONAL'], 'Bitte eine Kategorie wählen.'),
+  description: longText(5000),
   website: optionalWebsite,
-  reach: z.preprocess(emptyToUndefined, z.string().trim().max(300, 'Höchstens 300 Zeichen.').optional()),
+  reach: optionalText(300),
   topicIds: idList,
 });
 

@@ -1,16 +1,18 @@
 import { Router, type Request } from 'express';
-import type { PrismaClient } from '../../db/database.js';
-import { NotFoundError } from '../../lib/errors.js';
 import { formValues, parseForm } from '../../lib/forms.js';
-import { idParam, submitForm } from '../../lib/http.js';
+import { confirmed, orNotFound, requireIdParam, submitForm } from '../../lib/http.js';
 import { requireRole } from '../../middleware/auth.js';
+import type { Services } from '../../services.js';
 import { NETWORK_CATEGORY_LABELS } from '../networks/schema.js';
 import { topicFormSchema } from './schema.js';
-import { activeTopics, createTopic, listTopicsForAdmin, setTopicRetired, topicPage, updateTopic } from './service.js';
+import { activeTopics, createTopic, findTopic, listTopicsForAdmin, setTopicRetired, topicPage, updateTopic } from './service.js';
 
-export function topicRoutes(deps: { prisma: PrismaClient }): Router {
+const NOT_FOUND = 'Dieses Thema gibt es nicht.';
+
+export function topicRoutes(deps: Services): Router {
   const router = Router();
   const { prisma } = deps;
+  const admin = requireRole('ADMIN');
 
   router.get('/themen', async (_req, res) => {
     res.render('topics/index', { title: 'Themen', topics: await activeTopics(prisma) });
@@ -22,18 +24,18 @@ export function topicRoutes(deps: { prisma: PrismaClient }): Router {
   });
 
   // Administration of the list
-  router.use('/admin/themen', requireRole('ADMIN'));
   const adminPage = async (values: Record<string, unknown> = {}) => ({
     title: 'Themen verwalten',
     topics: await listTopicsForAdmin(prisma),
     values,
   });
+  const loadTopic = (req: Request) => orNotFound(findTopic(prisma, requireIdParam(req, NOT_FOUND)), NOT_FOUND);
 
-  router.get('/admin/themen', async (_req, res) => {
+  router.get('/admin/themen', admin, async (_req, res) => {
     res.render('admin/topics', { ...(await adminPage()), errors: {} });
   });
 
-  router.post('/admin/themen', (req, res) =>
+  router.post('/admin/themen', admin, (req, res) =>
     submitForm(
       res,
       'admin/topics',
@@ -46,19 +48,12 @@ export function topicRoutes(deps: { prisma: PrismaClient }): Router {
     ),
   );
 
-  async function loadTopic(req: Request) {
-    const id = idParam(req);
-    const topic = id === undefined ? null : await prisma.topic.findUnique({ where: { id } });
-    if (!topic) throw new NotFoundError('Dieses Thema gibt es nicht.');
-    return topic;
-  }
-
-  router.get('/admin/themen/:id/bearbeiten', async (req, res) => {
+  router.get('/admin/themen/:id/bearbeiten', admin, async (req, res) => {
     const topic = await loadTopic(req);
     res.render('admin/topic-form', { title: `Thema bearbeiten: ${topic.name}`, topic, values: topic, errors: {} });
   });
 
-  router.post('/admin/themen/:id', async (req, res) => {
+  router.post('/admin/themen/:id', admin, async (req, res) => {
     const topic = await loadTopic(req);
     await submitForm(
       res,
@@ -72,13 +67,22 @@ export function topicRoutes(deps: { prisma: PrismaClient }): Router {
     );
   });
 
-  router.post('/admin/themen/:id/ausmustern', async (req, res) => {
-    const topic = await setTopicRetired(prisma, (await loadTopic(req)).id, true);
+  router.post('/admin/themen/:id/ausmustern', admin, async (req, res) => {
+    const topic = await loadTopic(req);
+    const ask = {
+      title: 'Thema ausmustern?',
+      question: `„${topic.name}“ wird nicht mehr zur Auswahl angeboten. Bestehende Zuordnungen und die Themenseite bleiben erhalten; reaktivieren geht jederzeit.`,
+      button: `„${topic.name}“ ausmustern`,
+      cancelHref: '/admin/themen',
+      danger: true,
+    };
+    if (!confirmed(req, res, ask)) return;
+    await setTopicRetired(prisma, topic.id, true);
     req.flash('success', `„${topic.name}“ wird nicht mehr zur Auswahl angeboten. Die Themenseite bleibt erreichbar.`);
     res.redirect(303, '/admin/themen');
   });
 
-  router.post('/admin/themen/:id/reaktivieren', async (req, res) => {
+  router.post('/admin/themen/:id/reaktivieren', admin, async (req, res) => {
     const topic = await setTopicRetired(prisma, (await loadTopic(req)).id, false);
     req.flash('success', `„${topic.name}“ wird wieder zur Auswahl angeboten.`);
     res.redirect(303, '/admin/themen');

@@ -1,0 +1,52 @@
+// "Für dich zu tun": what waits for the logged-in person, on the start page and on /konto. Each feature
+// that creates work for someone adds a provider here.
+import { hasRole, type CurrentUser } from '../../middleware/auth.js';
+import type { Services } from '../../services.js';
+
+export interface Task {
+  text: string;
+  href: string;
+}
+
+type Provider = (deps: Pick<Services, 'prisma'>, user: CurrentUser) => Promise<Task[]>;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const providers: Provider[] = [
+  // Admins: accounts to approve.
+  async ({ prisma }, user) => {
+    if (!hasRole(user, 'ADMIN')) return [];
+    const pending = await prisma.user.count({ where: { status: 'PENDING' } });
+    return pending ? [{ text: `${plural(pending, 'Konto wartet', 'Konten warten')} auf Freischaltung`, href: '/admin/benutzer?status=PENDING' }] : [];
+  },
+  // Organisers decide every join request; delegates those of their own alliance.
+  async ({ prisma }, user) => {
+    const own = user.isDelegate && user.allianceId !== null && !hasRole(user, 'ORGANIZER');
+    if (!hasRole(user, 'ORGANIZER') && !own) return [];
+    const open = await prisma.user.groupBy({
+      by: ['requestedAllianceId'],
+      where: { requestedAllianceId: own ? user.allianceId : { not: null }, status: 'ACTIVE' },
+      _count: { _all: true },
+      orderBy: { requestedAllianceId: 'asc' },
+      take: 10,
+    });
+    if (open.length === 0) return [];
+    const alliances = await prisma.alliance.findMany({
+      where: { id: { in: open.map((o) => o.requestedAllianceId!) } },
+      select: { id: true, slug: true, name: true },
+    });
+    return alliances.map((a) => {
+      const count = open.find((o) => o.requestedAllianceId === a.id)?._count._all ?? 0;
+      return { text: `${plural(count, 'Beitrittsanfrage', 'Beitrittsanfragen')} bei ${a.name}`, href: `/buendnisse/${a.slug}#beitrittsanfragen` };
+    });
+  },
+  // Everyone: their own open request.
+  async ({ prisma }, user) => {
+    const me = await prisma.user.findUnique({ where: { id: user.id }, select: { requestedAlliance: { select: { name: true } } } });
+    return me?.requestedAlliance ? [{ text: `Deine Beitrittsanfrage an ${me.requestedAlliance.name} wartet auf Bestätigung`, href: '/konto#buendnis' }] : [];
+  },
+];
+
+export async function tasksFor(deps: Pick<Services, 'prisma'>, user: CurrentUser): Promise<Task[]> {
+  return (await Promise.all(providers.map((provide) => provide(deps, user)))).flat();
+}

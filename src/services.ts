@@ -1,0 +1,42 @@
+// What every feature's routes and services may use. createApp builds it once; services take the parts
+// they need (e.g. `Pick<Services, 'prisma' | 'mailer'>`), so their dependencies stay visible.
+import type pg from 'pg';
+import type { Database } from './db/database.js';
+import type { Mailer } from './lib/mail.js';
+import type { PrismaClient } from './db/database.js';
+import type { RateLimits } from './lib/rate-limit.js';
+import { createMailer } from './lib/mail.js';
+import { createRateLimits } from './lib/rate-limit.js';
+
+export interface Services {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  mailer: Mailer;
+  /** Public address of the site, for links in mails (no trailing slash). */
+  baseUrl: string;
+  limits: RateLimits;
+  /** Wakes the job worker after something was queued (no-op in tests, which run jobs themselves). */
+  nudgeWorker: () => void;
+}
+
+
+/** Builds the services an app instance (and its job worker) share. */
+export function createServices(deps: {
+  db: Database;
+  baseUrl: string;
+  /** Keys hashes of login addresses (known_logins); the session secret serves. */
+  secret: string;
+  /** Whether mail is delivered (SMTP_URL) or only kept in the outbox. */
+  deliversMail: boolean;
+  nudgeWorker?: () => void;
+}): Services {
+  const nudgeWorker = deps.nudgeWorker ?? (() => {});
+  return {
+    prisma: deps.db.prisma,
+    pool: deps.db.pool,
+    baseUrl: deps.baseUrl,
+    mailer: createMailer({ prisma: deps.db.prisma, delivers: deps.deliversMail, onQueued: nudgeWorker }),
+    limits: createRateLimits(deps.db.pool, deps.secret),
+    nudgeWorker,
+  };
+}
