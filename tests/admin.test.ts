@@ -175,3 +175,31 @@ describe('Postausgang', () => {
     expect((await agents.ADMIN.agent.get('/admin/postausgang/999999')).status).toBe(404);
   });
 });
+
+describe('the last admin', () => {
+  it('cannot be removed, also when two admins demote or disable each other at the same moment', async () => {
+    // Only these two are admins now.
+    await ctx.db.prisma.user.updateMany({ where: { role: 'ADMIN' }, data: { role: 'MEMBER' } });
+    const anna = await createUser(ctx.db, { role: 'ADMIN', name: 'Anna Admin' });
+    const bert = await createUser(ctx.db, { role: 'ADMIN', name: 'Bert Admin' });
+    const annaAgent = await loginAgent(ctx.app, anna.email);
+    const bertAgent = await loginAgent(ctx.app, bert.email);
+    const [annaToken, bertToken] = await Promise.all([csrfTokenFrom(annaAgent, '/admin/benutzer'), csrfTokenFrom(bertAgent, '/admin/benutzer')]);
+
+    for (const [action, fields] of [
+      ['rolle', { role: 'MEMBER' }],
+      ['sperren', {}],
+    ] as const) {
+      await Promise.all([
+        annaAgent.post(`/admin/benutzer/${bert.id}/${action}`).type('form').send({ ...fields, bestaetigt: 'ja', _csrf: annaToken }),
+        bertAgent.post(`/admin/benutzer/${anna.id}/${action}`).type('form').send({ ...fields, bestaetigt: 'ja', _csrf: bertToken }),
+      ]);
+      const admins = await ctx.db.prisma.user.count({ where: { role: 'ADMIN', status: 'ACTIVE' } });
+      expect(admins, action).toBeGreaterThanOrEqual(1);
+    }
+    const remaining = await ctx.db.prisma.user.findMany({ where: { role: 'ADMIN', status: 'ACTIVE' } });
+    expect(remaining).toHaveLength(1);
+    const survivor = remaining[0]!.id === anna.id ? annaAgent : bertAgent;
+    expect(text((await survivor.get('/admin/benutzer')).text)).toMatch(/mindestens eine aktive Administratorin|ist gesperrt|hat jetzt die Rolle/);
+  });
+});

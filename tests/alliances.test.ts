@@ -286,3 +286,61 @@ describe('Bündnisse: joining, delegates, public members', () => {
     expect(approved.requestedAllianceId).toBeNull();
   });
 });
+
+describe('mail that join requests cause', () => {
+  it('reaches the delegates as one digest, however many people ask, and one person cannot flood them', async () => {
+    const alliance = await makeAlliance('Bündnis Ansturm', 'Ansturmstadt', 'HE');
+    const delegate = await createUser(ctx.db, { name: 'Dieter Delegierter' });
+    await ctx.db.prisma.user.update({ where: { id: delegate.id }, data: { allianceId: alliance.id, isDelegate: true } });
+    const applicants = await Promise.all([1, 2, 3, 4].map(() => agentFor(ctx, 'MEMBER')));
+    for (const { agent } of applicants) {
+      expect((await submit(agent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/beitreten`, {})).status).toBe(303);
+    }
+    await ctx.runAllJobs();
+    const mails = await ctx.db.prisma.outboxMail.findMany({ where: { recipient: delegate.email } });
+    expect(mails).toHaveLength(1);
+    for (const { user } of applicants) expect(mails[0]!.body).toContain(`- ${user.name}`);
+
+    // One person asking again and again is stopped after a few requests.
+    const pest = applicants[0]!.agent;
+    let status = 303;
+    for (let i = 0; i < 10 && status === 303; i++) status = (await submit(pest, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/beitreten`, {})).status;
+    expect(status).toBe(429);
+  });
+
+  it('archived alliances are hidden from the list, marked on their page, and take no join requests', async () => {
+    const alliance = await makeAlliance('Bündnis Aufgelöst', 'Endstadt', 'SN');
+    const organiser = await agentFor(ctx, 'ORGANIZER');
+    const asked = await submit(organiser.agent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/archivieren`, {});
+    expect(text(asked.text)).toContain('Bündnis Aufgelöst archivieren?');
+    await submit(organiser.agent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/archivieren`, { bestaetigt: 'ja' });
+
+    expect(text((await request(ctx.app).get('/buendnisse?q=Aufgelöst')).text)).not.toContain('Bündnis Aufgelöst');
+    expect(text((await request(ctx.app).get('/buendnisse?q=Aufgelöst&archiv=1')).text)).toContain('Bündnis Aufgelöst');
+    const page = text((await request(ctx.app).get(`/buendnisse/${alliance.slug}`)).text);
+    expect(page).toContain('ist seit');
+    expect(page).toContain('archiviert');
+    const member = await agentFor(ctx, 'MEMBER');
+    const join = await member.agent.post(`/buendnisse/${alliance.slug}/beitreten`).type('form').send({ _csrf: await csrfTokenFrom(member.agent, '/konto') });
+    expect(join.status).toBe(409);
+    expect(text(join.text)).toContain('archiviert und nimmt keine Mitglieder mehr auf');
+
+    await submit(organiser.agent, `/buendnisse/${alliance.slug}`, `/buendnisse/${alliance.slug}/wiederherstellen`, {});
+    expect(text((await request(ctx.app).get('/buendnisse?q=Aufgelöst')).text)).toContain('Bündnis Aufgelöst');
+  });
+});
+
+describe('directory search as people type', () => {
+  it('finds umlauts and ß however they are spelled, and tolerates a small typo', async () => {
+    await makeAlliance('Wählergemeinschaft Müllerstraße', 'Groß-Gerau', 'HE');
+    for (const q of ['Muller', 'Mueller', 'müller', 'MÜLLERSTRASSE', 'gross-gerau', 'Muellerstrase', 'Wahlergemeinschaft']) {
+      const page = text((await request(ctx.app).get(`/buendnisse?q=${encodeURIComponent(q)}`)).text);
+      expect(page, q).toContain('Wählergemeinschaft Müllerstraße');
+    }
+    expect(text((await request(ctx.app).get('/buendnisse?q=Schulz')).text)).not.toContain('Müllerstraße');
+    // Quotes, wildcards, emoji and very long input are searched for literally and never fail.
+    for (const q of ['100%', '_', "O'Brien", '"Bürger"', '🌻', 'x'.repeat(2000), '\\']) {
+      expect((await request(ctx.app).get(`/buendnisse?q=${encodeURIComponent(q)}`)).status, q).toBe(200);
+    }
+  });
+});

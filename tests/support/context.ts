@@ -1,5 +1,5 @@
 // Per test file: a fresh database cloned from the migrated template, and the real app on it.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -128,6 +128,8 @@ export function useTestContext(): TestContext {
 export const DEFAULT_PASSWORD = 'Kommunal-Politik-2026!';
 
 let userCounter = 0;
+/** Hashing costs ~50 ms on purpose; test accounts with the default password share one hash. */
+let defaultPasswordHash: Promise<string> | undefined;
 export async function createUser(
   db: Database,
   overrides: { email?: string; name?: string; password?: string; role?: Role; status?: AccountStatus } = {},
@@ -137,7 +139,7 @@ export async function createUser(
     data: {
       email: overrides.email ?? `person${userCounter}-${randomBytes(3).toString('hex')}@example.org`,
       name: overrides.name ?? `Testperson ${userCounter}`,
-      passwordHash: await hashPassword(overrides.password ?? DEFAULT_PASSWORD),
+      passwordHash: overrides.password ? await hashPassword(overrides.password) : await (defaultPasswordHash ??= hashPassword(DEFAULT_PASSWORD)),
       role: overrides.role ?? 'MEMBER',
       status: overrides.status ?? 'ACTIVE',
       principlesAcceptedAt: new Date(),
@@ -227,4 +229,17 @@ let ipCounter = 0;
 export function agentWithOwnAddress(app: Parameters<typeof request.agent>[0], ip?: string): request.Agent {
   ipCounter += 1;
   return request.agent(app).set('X-Forwarded-For', ip ?? `198.51.100.${ipCounter % 250}`) as unknown as request.Agent;
+}
+
+/**
+ * A browser that is logged in as this person without going through the login form (no password check):
+ * a session row as express-session writes it, and its signed cookie. For tests that need many logged-in agents.
+ */
+export async function sessionAgent(app: TestContext['app'], userId: number): Promise<request.Agent> {
+  const sid = randomBytes(24).toString('base64url');
+  const expires = new Date(Date.now() + 14 * 24 * 3600_000);
+  const sess = { cookie: { originalMaxAge: 14 * 24 * 3600_000, expires, httpOnly: true, path: '/', sameSite: 'lax' }, userId, refreshedAt: Date.now() };
+  await app.services.pool.query('INSERT INTO "session" (sid, sess, expire) VALUES ($1, $2, $3)', [sid, JSON.stringify(sess), expires]);
+  const signature = createHmac('sha256', SESSION_SECRET).update(sid).digest('base64').replace(/=+$/, '');
+  return request.agent(app).set('Cookie', `keb.sid=${encodeURIComponent(`s:${sid}.${signature}`)}`) as unknown as request.Agent;
 }

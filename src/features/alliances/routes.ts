@@ -1,9 +1,10 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { ForbiddenError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
-import { requireLogin, requireRole } from '../../middleware/auth.js';
+import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { allianceFilterSchema, allianceFormSchema } from './schema.js';
 import {
@@ -31,6 +32,12 @@ export function allianceRoutes(deps: Services): Router {
   const router = Router();
   const { prisma } = deps;
   const organizer = requireRole('ORGANIZER');
+  /** Join requests are decided by organisers and delegates; the service checks that it is the delegate's own alliance. */
+  const joinDecider = (req: Request, res: Response, next: NextFunction) => {
+    if (!req.user) return requireLogin(req, res, next);
+    if (hasRole(req.user, 'ORGANIZER') || req.user.isDelegate) return next();
+    next(new ForbiddenError());
+  };
 
   /** The alliance in :slug; an old slug answers with a permanent redirect, unknown ones with 404. */
   async function loadAlliance(req: Request, res: Response) {
@@ -148,8 +155,8 @@ export function allianceRoutes(deps: Services): Router {
     req.flash('success', accept ? `${name} ist jetzt als Mitglied von ${alliance.name} eingetragen.` : `Die Anfrage von ${name} ist abgelehnt.`);
     res.redirect(303, `/buendnisse/${alliance.slug}#beitrittsanfragen`);
   };
-  router.post('/buendnisse/:slug/anfragen/:userId/bestaetigen', requireLogin, decide(true));
-  router.post('/buendnisse/:slug/anfragen/:userId/ablehnen', requireLogin, decide(false));
+  router.post('/buendnisse/:slug/anfragen/:userId/bestaetigen', joinDecider, decide(true));
+  router.post('/buendnisse/:slug/anfragen/:userId/ablehnen', joinDecider, decide(false));
 
   router.post('/buendnisse/:slug/delegierte/:userId', organizer, async (req, res) => {
     const alliance = await loadAlliance(req, res);
