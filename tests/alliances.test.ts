@@ -17,17 +17,19 @@ const allianceFields = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-async function makeAlliance(name: string, municipality: string, state: string) {
+async function makeAlliance(name: string, municipality: string, state: string, website?: string) {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  return ctx.db.prisma.alliance.create({ data: { slug, name, municipality, state } });
+  return ctx.db.prisma.alliance.create({ data: { slug, name, municipality, state, website: website ?? null } });
 }
 
 describe('Bündnisse: list, filter, search', () => {
   beforeAll(async () => {
-    await makeAlliance('AUF Witten', 'Witten', 'NW');
-    await makeAlliance('Linkes Bündnis Dortmund', 'Dortmund', 'NW');
+    await makeAlliance('AUF Witten', 'Witten', 'NW', 'https://www.auf-witten.example/');
+    await makeAlliance('Linkes Bündnis Dortmund', 'Dortmund', 'NW', 'https://xn--grne-liste-beb.example/wiki/Gr%C3%BCne_Liste');
     await makeAlliance('Frankfurt Sozial', 'Frankfurt am Main', 'HE');
     await makeAlliance('Bürgerliste Ärzteweg', 'Zwickau', 'SN');
+    await makeAlliance('Ärzte für Frieden', 'Essen', 'NW');
+    await makeAlliance('aktiv für Bergheim', 'Bergheim', 'NW');
   });
 
   it('lists every alliance with municipality, Bundesland and website, in German order', async () => {
@@ -36,7 +38,14 @@ describe('Bündnisse: list, filter, search', () => {
     const page = text(res.text);
     expect(page).toContain('AUF Witten');
     expect(page).toContain('Witten · Nordrhein-Westfalen');
-    expect(page.indexOf('Bürgerliste Ärzteweg')).toBeLessThan(page.indexOf('Frankfurt Sozial'));
+    // Web addresses link exactly and read like people write them: no scheme, umlauts instead of punycode and %-codes.
+    expect(res.text).toContain('<a href="https://www.auf-witten.example/" rel="noopener external">www.auf-witten.example</a>');
+    expect(res.text).toContain('href="https://xn--grne-liste-beb.example/wiki/Gr%C3%BCne_Liste"');
+    expect(page).toContain('>grüne-liste.example/wiki/Grüne_Liste</a>');
+    // German order puts Ä with A and small letters with capitals; byte order would put both after "B…".
+    const order = ['aktiv für Bergheim', 'Ärzte für Frieden', 'AUF Witten', 'Bürgerliste Ärzteweg', 'Frankfurt Sozial'].map((n) => page.indexOf(n));
+    expect(order.every((position) => position >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('filters by Bundesland and searches name and place', async () => {

@@ -2,7 +2,7 @@
 // nothing lost when the session expired, names stored and compared regardless of case and Unicode form.
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUser, csrfTokenFrom, loginAgent, sessionAgent, submit, text, useTestContext } from './support/context.js';
+import { createUser, csrfTokenFrom, formBody, loginAgent, sessionAgent, submit, text, useTestContext } from './support/context.js';
 
 const ctx = useTestContext();
 
@@ -107,7 +107,7 @@ describe('form pages', () => {
       .set('Referer', 'http://127.0.0.1/konto')
       .set('Host', '127.0.0.1')
       .type('form')
-      .send(new URLSearchParams(Object.entries(typed).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString());
+      .send(formBody(typed));
     expect(sent.status).toBe(303);
     expect(sent.headers.location).toBe('/konto');
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).directoryNote).toBeNull(); // nothing saved

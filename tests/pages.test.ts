@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { connectDatabase } from '../src/db/database.js';
-import { agentFor, buildApp, createDatabaseFromTemplate, text, useTestContext } from './support/context.js';
+import { agentFor, buildApp, createDatabaseFromTemplate, createUser, sessionAgent, text, useTestContext } from './support/context.js';
 
 const ctx = useTestContext();
 
@@ -100,5 +100,37 @@ describe('health and failures', () => {
     } finally {
       await db.close().catch(() => undefined);
     }
+  });
+});
+
+describe('Für dich zu tun', () => {
+  it('shows each person what waits for them, on the start page and on /konto', async () => {
+    const alliance = await ctx.db.prisma.alliance.create({ data: { slug: 'aufgabenstadt', name: 'Bündnis Aufgabenstadt', municipality: 'Aufgabenstadt', state: 'RP' } });
+    const admin = await createUser(ctx.db, { role: 'ADMIN' });
+    const organiser = await createUser(ctx.db, { role: 'ORGANIZER' });
+    const delegate = await createUser(ctx.db);
+    await ctx.db.prisma.user.update({ where: { id: delegate.id }, data: { allianceId: alliance.id, isDelegate: true } });
+    const applicant = await createUser(ctx.db);
+    await ctx.db.prisma.user.update({ where: { id: applicant.id }, data: { requestedAllianceId: alliance.id, joinRequestedAt: new Date() } });
+    await createUser(ctx.db, { status: 'PENDING' });
+    const bystander = await createUser(ctx.db);
+
+    const tasksOf = async (userId: number, path = '/') => {
+      const page = text((await (await sessionAgent(ctx.app, userId)).get(path)).text);
+      const section = /<h2 id="zu-tun">Für dich zu tun<\/h2>([\s\S]*?)<\/section>/.exec(page)?.[1] ?? '';
+      return [...section.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[2]} → ${m[1]}`);
+    };
+    expect(await tasksOf(admin.id)).toContain('1 Konto wartet auf Freischaltung → /admin/benutzer?status=PENDING');
+    expect(await tasksOf(organiser.id)).toContain('1 Beitrittsanfrage bei Bündnis Aufgabenstadt → /buendnisse/aufgabenstadt#beitrittsanfragen');
+    expect(await tasksOf(delegate.id, '/konto')).toEqual(['1 Beitrittsanfrage bei Bündnis Aufgabenstadt → /buendnisse/aufgabenstadt#beitrittsanfragen']);
+    expect(await tasksOf(applicant.id)).toEqual(['Deine Beitrittsanfrage an Bündnis Aufgabenstadt wartet auf Bestätigung → /konto#buendnis']);
+    expect(await tasksOf(bystander.id)).toEqual([]);
+    expect(text((await request(ctx.app).get('/')).text)).not.toContain('Für dich zu tun');
+  });
+
+  it('tells visitors why a members-only page wants a login', async () => {
+    const res = await request(ctx.app).get('/mitglieder');
+    expect(res.headers.location).toBe('/anmelden?weiter=%2Fmitglieder');
+    expect(text((await request(ctx.app).get(String(res.headers.location))).text)).toContain('Diese Seite ist nur für angemeldete Mitglieder');
   });
 });

@@ -10,8 +10,9 @@ import { connectDatabase } from '../src/db/database.js';
 import { createDatabaseFromTemplate } from './support/context.js';
 import { freePort } from './support/global-setup.js';
 
+/** Runs a script as npm does: TypeScript through tsx, the server compiled (scripts/start.mjs, like `npm start`). */
 function run(args: string[], env: Record<string, string>, input?: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, args[0]!.endsWith('.mjs') ? args : ['--import', 'tsx', ...args], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -46,7 +47,7 @@ describe('npm start on the embedded PostgreSQL', () => {
     const env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) };
     const base = `http://127.0.0.1:${env.PORT}`;
 
-    const first = run(['src/server.ts'], env);
+    const first = run(['scripts/start.mjs'], env);
     running = first.child;
     await waitFor(() => first.output().includes('läuft auf http://localhost:'), 'the first start');
     expect(first.output()).toContain('Richte eingebettetes PostgreSQL');
@@ -60,7 +61,7 @@ describe('npm start on the embedded PostgreSQL', () => {
     // PostgreSQL stopped cleanly with us: no server left behind, no stale lock file.
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
 
-    const second = run(['src/server.ts'], env);
+    const second = run(['scripts/start.mjs'], env);
     running = second.child;
     await waitFor(() => second.output().includes('läuft auf http://localhost:'), 'the second start');
     expect(second.output()).not.toContain('Richte eingebettetes PostgreSQL');
@@ -111,6 +112,41 @@ describe('npm run admin:create', () => {
       const usage = run(['scripts/admin-create.ts', '--email', 'kaputt'], env);
       expect(await usage.exited).toBe(2);
       expect(usage.output()).toContain('Aufruf: npm run admin:create');
+      const unknown = run(['scripts/admin-create.ts', '--mail', 'x@example.org'], env);
+      expect(await unknown.exited).toBe(2);
+      expect(unknown.output()).toMatch(/^Unbekannte Angabe .*\nAufruf: npm run admin:create/);
+      expect(unknown.output()).not.toMatch(/TypeError|ERR_PARSE_ARGS/);
+
+      // `npm run admin:create --email … --name …` (without the separating --): npm hands the options over as
+      // npm_config_email / npm_config_name, and that works too.
+      const withoutDashes = run(['scripts/admin-create.ts'], { ...env, npm_config_email: 'ohne-striche@example.org', npm_config_name: 'Ohne Striche' }, 'Sicheres-Admin-Passwort-2\n');
+      expect(await withoutDashes.exited).toBe(0);
+      expect((await db.prisma.user.findUniqueOrThrow({ where: { email: 'ohne-striche@example.org' } })).role).toBe('ADMIN');
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('npm run konto:link', () => {
+  it('prints a working single-use reset link for installations without mail delivery', async () => {
+    const database = await createDatabaseFromTemplate();
+    const db = connectDatabase(database.url, { max: 2 });
+    try {
+      const env = { DATABASE_URL: database.url, BASE_URL: 'https://boerse.example' };
+      await db.prisma.user.create({
+        data: { email: 'vergessen@example.org', name: 'Vera Vergessen', passwordHash: 'x', principlesAcceptedAt: new Date(), status: 'ACTIVE' },
+      });
+      const linked = run(['scripts/reset-link.ts', '--email', 'Vergessen@example.org'], env);
+      expect(await linked.exited).toBe(0);
+      const link = /https:\/\/boerse\.example\/passwort-zuruecksetzen\/([\w-]{43})/.exec(linked.output());
+      expect(link).not.toBeNull();
+      const { findValidResetToken } = await import('../src/features/auth/service.js');
+      expect(await findValidResetToken(db.prisma, link![1]!)).toBeDefined();
+      const unknown = run(['scripts/reset-link.ts', '--email', 'niemand@example.org'], env);
+      expect(await unknown.exited).toBe(1);
+      expect(unknown.output()).toContain('Mit dieser E-Mail-Adresse gibt es kein Konto.');
     } finally {
       await db.close();
       await database.drop();

@@ -20,8 +20,9 @@ interface MigrationFile {
   checksum: string;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** Prisma Migrate's checksum of a migration script: SHA-256 of its UTF-8 bytes, as 64 lower-case hex digits. */
+export function migrationChecksum(script: string): string {
+  return createHash('sha256').update(script, 'utf8').digest('hex');
 }
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
@@ -33,14 +34,23 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
   return Promise.all(
     names.map(async (name) => {
       const sql = await fs.readFile(path.join(dir, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: sha256(sql) };
+      return { name, sql, checksum: migrationChecksum(sql) };
     }),
   );
 }
 
-/** Prisma also accepts a file whose only change is CRLF line endings (a Windows checkout). */
-function sameContent(file: MigrationFile, recordedChecksum: string): boolean {
-  return file.checksum === recordedChecksum || sha256(file.sql.replace(/\r\n/g, '\n')) === recordedChecksum;
+/**
+ * Whether a script still matches the checksum recorded when it was applied, by Prisma Migrate's rules: the file
+ * as it is, or with its line endings changed either way (a checkout on Windows), and for checksums an old
+ * Prisma version recorded without zero-padding each byte, that form too.
+ */
+export function matchesChecksum(script: string, recorded: string): boolean {
+  const candidates = [script, script.replace(/\r\n/g, '\n'), script.replace(/\n/g, '\r\n')];
+  return candidates.some((candidate) => {
+    const digest = createHash('sha256').update(candidate, 'utf8').digest();
+    const rendered = recorded.length === 64 ? digest.toString('hex') : [...digest].map((byte) => byte.toString(16)).join('');
+    return rendered === recorded;
+  });
 }
 
 const CREATE_MIGRATIONS_TABLE = `
@@ -78,7 +88,7 @@ export async function migrate(pool: pg.Pool, options: { dir?: string; log?: (mes
     for (const file of files) {
       const row = applied.get(file.name);
       if (row?.finished_at) {
-        if (!sameContent(file, row.checksum)) {
+        if (!matchesChecksum(file.sql, row.checksum)) {
           throw new MigrationError(
             `Migration ${file.name} wurde nach dem Anwenden verändert; bitte die Änderung als neue Migration anlegen. / ` +
               `Migration ${file.name} was modified after it was applied; add a new migration instead.`,

@@ -30,7 +30,7 @@ const allowed: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto'],
   transformTags: {
     // External links open safely and carry no ranking endorsement.
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener nofollow ugc' }),
+    a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener' }),
     // Headings inside user text stay below the page's own headings.
     h1: 'h3',
     h2: 'h3',

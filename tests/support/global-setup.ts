@@ -51,6 +51,10 @@ export default async function setup(project: TestProject) {
 }
 
 async function prepare(project: TestProject) {
+  // Tests that start the real server run the compiled code (as `npm start` does): compile it once, up front.
+  // @ts-expect-error: a plain ES module without type declarations
+  const { build } = (await import('../../scripts/build.mjs')) as { build(options: { ifStale: boolean }): Promise<boolean> };
+  await build({ ifStale: true });
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keb-test-'));

@@ -1,4 +1,4 @@
-// Compares prisma/schema.prisma with a migrated database: tables, columns, types, nullability, unique
+// Compares prisma/schema.prisma with a migrated database: tables, columns, types, nullability, defaults, enum values, unique
 // constraints, indexes and foreign keys. Returns the differences as readable lines (empty = in agreement).
 // schema.prisma is read through Prisma's own parser (the WASM build, no native engine needed).
 import fs from 'node:fs/promises';
@@ -12,6 +12,8 @@ interface DmmfField {
   dbName?: string | null;
   isList: boolean;
   isRequired: boolean;
+  isUpdatedAt?: boolean;
+  default?: unknown;
   nativeType?: [string, string[]] | null;
   relationFromFields?: string[];
   relationToFields?: string[];
@@ -28,7 +30,11 @@ interface DmmfIndex {
   fields: { name: string }[];
 }
 interface Dmmf {
-  datamodel: { models: DmmfModel[]; enums: { name: string; dbName: string | null }[]; indexes: DmmfIndex[] };
+  datamodel: {
+    models: DmmfModel[];
+    enums: { name: string; dbName: string | null; values: { name: string; dbName: string | null }[] }[];
+    indexes: DmmfIndex[];
+  };
 }
 
 /** Columns maintained by migrations alone (full-text search vectors): Prisma cannot describe them. */
@@ -81,6 +87,28 @@ function postgresType(field: DmmfField, enums: Map<string, string>): string {
 
 const ON_DELETE: Record<string, string> = { a: 'NoAction', r: 'Restrict', c: 'Cascade', n: 'SetNull', d: 'SetDefault' };
 
+/** A column default as schema.prisma states it, in one canonical spelling ("none" when there is none). */
+function expectedDefault(field: DmmfField): string {
+  const value = field.default;
+  if (value === undefined) return field.isUpdatedAt ? 'now' : 'none'; // @updatedAt: the migrations add DEFAULT now() for raw inserts
+  if (typeof value === 'object' && value !== null && 'name' in value) {
+    const name = (value as { name: string }).name;
+    return name === 'autoincrement' ? 'autoincrement' : name === 'now' ? 'now' : `function ${name}`;
+  }
+  if (typeof value === 'string') return `'${value}'`;
+  return String(value);
+}
+
+/** A column default as PostgreSQL reports it (pg_get_expr), in the same canonical spelling. */
+function actualDefault(expression: string | null): string {
+  if (expression === null) return 'none';
+  if (/^nextval\(/.test(expression)) return 'autoincrement';
+  if (/^(CURRENT_TIMESTAMP|now\(\))$/i.test(expression)) return 'now';
+  const literal = /^'((?:[^']|'')*)'::[\w ."]+$/.exec(expression);
+  if (literal) return `'${literal[1]!.replace(/''/g, "'")}'`;
+  return expression;
+}
+
 export async function readDmmf(schemaPath: string): Promise<Dmmf> {
   return JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: await fs.readFile(schemaPath, 'utf8') }))) as Dmmf;
 }
@@ -99,7 +127,7 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
   };
 
   // What schema.prisma says.
-  const expectedColumns = new Map<string, { type: string; nullable: boolean }>();
+  const expectedColumns = new Map<string, { type: string; nullable: boolean; default: string }>();
   const expectedTables = new Set<string>();
   const expectedIndexes = new Set<string>();
   const expectedForeignKeys = new Set<string>();
@@ -108,7 +136,11 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
     expectedTables.add(table);
     for (const field of model.fields) {
       if (field.kind === 'scalar' || field.kind === 'enum') {
-        expectedColumns.set(`${table}.${field.dbName ?? field.name}`, { type: postgresType(field, enums), nullable: !field.isRequired });
+        expectedColumns.set(`${table}.${field.dbName ?? field.name}`, {
+          type: postgresType(field, enums),
+          nullable: !field.isRequired,
+          default: expectedDefault(field),
+        });
       }
       if (field.kind === 'object' && field.relationFromFields?.length) {
         const from = field.relationFromFields.map((f) => columnOf(model.name, f));
@@ -125,9 +157,11 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
   }
 
   // What the database has.
-  const { rows: columnRows } = await client.query<{ table: string; column: string; type: string; nullable: boolean }>(`
-    SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable
+  const { rows: columnRows } = await client.query<{ table: string; column: string; type: string; nullable: boolean; default: string | null }>(`
+    SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable,
+           pg_get_expr(d.adbin, d.adrelid) AS default
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> '_prisma_migrations'`);
   const { rows: indexRows } = await client.query<{ table: string; unique: boolean; primary: boolean; columns: string[]; types: string[] }>(`
     SELECT t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary,
@@ -168,6 +202,9 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
       continue;
     }
     if (actual.type !== expected.type) differences.push(`column ${key}: type is ${actual.type}, schema.prisma says ${expected.type}`);
+    if (actualDefault(actual.default) !== expected.default) {
+      differences.push(`column ${key}: default is ${actualDefault(actual.default)} in the database, ${expected.default} in schema.prisma`);
+    }
     if (actual.nullable !== expected.nullable) {
       differences.push(
         `column ${key}: ${actual.nullable ? 'nullable' : 'NOT NULL'} in the database, ${expected.nullable ? 'optional' : 'required'} in schema.prisma`,
@@ -198,6 +235,22 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
   for (const fk of expectedForeignKeys) if (!actualForeignKeys.has(fk)) differences.push(`foreign key ${fk}: missing in the database`);
   for (const fk of actualForeignKeys)
     if (!expectedForeignKeys.has(fk)) differences.push(`foreign key ${fk}: in the database but not in schema.prisma`);
+
+  const { rows: enumRows } = await client.query<{ name: string; values: string[] }>(`
+    SELECT t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
+    FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+    WHERE n.nspname = current_schema() GROUP BY t.typname`);
+  const actualEnums = new Map(enumRows.map((r) => [r.name, r.values]));
+  for (const e of datamodel.enums) {
+    const name = e.dbName ?? e.name;
+    const expected = e.values.map((v) => v.dbName ?? v.name);
+    const actual = actualEnums.get(name);
+    if (!actual) differences.push(`enum ${name}: missing in the database`);
+    else if (actual.join(',') !== expected.join(',')) differences.push(`enum ${name}: values are ${actual.join(', ')}, schema.prisma says ${expected.join(', ')}`);
+  }
+  for (const name of actualEnums.keys()) {
+    if (!datamodel.enums.some((e) => (e.dbName ?? e.name) === name)) differences.push(`enum ${name}: in the database but not in schema.prisma`);
+  }
 
   return differences.sort();
 }
