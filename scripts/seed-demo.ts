@@ -22,6 +22,10 @@ const ALLIANCES = [
     state: 'RP',
     foundedYear: 2008,
     councilSeats: 2,
+    about:
+      'Gegründet, als die Stadt ihre Wohnungsbaugesellschaft verkaufen wollte – der Verkauf wurde per Bürgerentscheid gestoppt. ' +
+      'Seitdem arbeiten wir zu **bezahlbarem Wohnen**, einem **Sozialticket** für Bus und Bahn und zur Offenlegung der Stadtwerke-Verträge.\n\n' +
+      'Offenes Treffen: jeden zweiten Dienstag im Nachbarschaftszentrum.',
   },
   {
     slug: 'demo-soziale-liste-gelsenkirchen',
@@ -31,6 +35,9 @@ const ALLIANCES = [
     state: 'NW',
     foundedYear: 2004,
     councilSeats: 3,
+    about:
+      'Entstanden aus den Protesten gegen die Hartz-Gesetze. Im Rat mit drei Sitzen, in zwei Bezirksvertretungen.\n\n' +
+      '- Haushaltsanträge gegen Kürzungen bei Jugendzentren\n- Anfragen zu Energiesperren und Zwangsräumungen\n- Ratschlag zur Kommunalwahl mit Bündnissen aus dem Ruhrgebiet',
   },
   {
     slug: 'demo-offene-liste-wuppertal',
@@ -40,6 +47,9 @@ const ALLIANCES = [
     state: 'NW',
     foundedYear: 2013,
     councilSeats: 1,
+    about:
+      'Eine kleine Liste mit einem Ratsmandat. Schwerpunkt: **Stadtwerke zurück in öffentliche Hand** und Klimaschutz, der sozial gerecht ist. ' +
+      'Wir teilen gern unsere Erfahrungen als Einzelmandat ohne Fraktionsstatus.',
   },
   {
     slug: 'demo-stadtbuendnis-leipzig',
@@ -49,6 +59,9 @@ const ALLIANCES = [
     state: 'SN',
     foundedYear: 2019,
     councilSeats: 0,
+    about:
+      'Noch nicht im Stadtrat: Wir sammeln gerade Unterstützungsunterschriften für die nächste Wahl. ' +
+      'Wer Erfahrung mit Wahlvorschlägen und Unterschriftenlisten hat, meldet sich bitte bei uns.',
   },
   {
     slug: 'demo-wir-in-kiel',
@@ -58,6 +71,7 @@ const ALLIANCES = [
     state: 'SH',
     foundedYear: 2011,
     councilSeats: 1,
+    about: 'Schulsanierung, Kita-Plätze und ein Hafen, der den Menschen im Stadtteil nützt. Wir arbeiten eng mit Elterninitiativen zusammen.',
   },
   {
     slug: 'demo-alternative-liste-offenbach',
@@ -67,6 +81,9 @@ const ALLIANCES = [
     state: 'HE',
     foundedYear: 2006,
     councilSeats: 2,
+    about:
+      'Unser Thema seit Jahren: das städtische Klinikum. Wir haben den Verkauf an einen privaten Konzern nicht verhindert, ' +
+      'aber die Bedingungen öffentlich gemacht – und daraus viel gelernt, was wir weitergeben.',
   },
   {
     slug: 'demo-buendnis-fuer-augsburg',
@@ -76,6 +93,7 @@ const ALLIANCES = [
     state: 'BY',
     foundedYear: 2014,
     councilSeats: 1,
+    about: 'Bürgerbegehren gegen den Verkauf städtischer Wohnungen (erfolgreich), seitdem im Stadtrat. Antifaschistische Stadtteilarbeit in Oberhausen-Nord.',
   },
   {
     slug: 'demo-gemeinsam-fuer-jena',
@@ -85,99 +103,50 @@ const ALLIANCES = [
     state: 'TH',
     foundedYear: 2018,
     councilSeats: 1,
+    about: 'Nahverkehrsplan, Radwege und eine Straßenbahn in die Neubaugebiete. Wir kooperieren mit Umweltverbänden und der Studierendenvertretung.',
   },
 ];
 
-const MEMBERS: {
+type DemoPerson = {
   name: string;
-  alliance: string;
+  alliance?: string;
+  role?: 'MEMBER' | 'ORGANIZER' | 'ADMIN';
   mandate: Mandate;
   competences: string[];
   note: string;
   delegate?: boolean;
   public?: boolean;
-}[] = [
-  {
-    name: 'Anna Beispiel (Demo)',
-    alliance: 'demo-buergerbuendnis-neustadt',
-    mandate: 'COUNCIL',
-    competences: ['wohnen', 'soziales'],
-    note: 'Im Sozialausschuss; Sozialticket durchgesetzt.',
-    delegate: true,
-    public: true,
-  },
-  {
-    name: 'Bernd Muster (Demo)',
-    alliance: 'demo-buergerbuendnis-neustadt',
-    mandate: 'EXPERT_CITIZEN',
-    competences: ['verkehr'],
-    note: 'Sachkundiger Bürger im Verkehrsausschuss.',
-  },
-  {
-    name: 'Cem Probe (Demo)',
-    alliance: 'demo-soziale-liste-gelsenkirchen',
-    mandate: 'COUNCIL',
-    competences: ['kommunale-finanzen', 'daseinsvorsorge'],
-    note: 'Haushaltsreden und Anfragen zur Kassenlage.',
-    delegate: true,
-    public: true,
-  },
-  {
-    name: 'Dana Vorlage (Demo)',
-    alliance: 'demo-soziale-liste-gelsenkirchen',
-    mandate: 'BOROUGH_COUNCIL',
-    competences: ['migration', 'antifaschismus'],
-    note: 'Bezirksvertretung Nord.',
-    public: true,
-  },
-  {
-    name: 'Emil Entwurf (Demo)',
-    alliance: 'demo-offene-liste-wuppertal',
-    mandate: 'COUNCIL',
-    competences: ['umwelt-klima', 'energie'],
-    note: 'Stadtwerke zurück in öffentliche Hand.',
-    delegate: true,
-  },
-  {
-    name: 'Frieda Fiktiv (Demo)',
-    alliance: 'demo-stadtbuendnis-leipzig',
-    mandate: 'NONE',
-    competences: ['wahlkampf', 'buergerbeteiligung'],
-    note: 'Organisiert die Unterschriftensammlung.',
-    delegate: true,
-    public: true,
-  },
-  {
-    name: 'Gül Gedacht (Demo)',
-    alliance: 'demo-wir-in-kiel',
-    mandate: 'COUNCIL',
-    competences: ['bildung', 'soziales'],
-    note: 'Schulsanierung und Kita-Plätze.',
-    delegate: true,
-  },
-  {
-    name: 'Hannes Hypothese (Demo)',
-    alliance: 'demo-alternative-liste-offenbach',
-    mandate: 'DISTRICT_COUNCIL',
-    competences: ['gesundheit'],
-    note: 'Krankenhaus in kommunaler Hand.',
-  },
-  {
-    name: 'Ida Inszeniert (Demo)',
-    alliance: 'demo-buendnis-fuer-augsburg',
-    mandate: 'COUNCIL',
-    competences: ['wohnen', 'buergerbeteiligung'],
-    note: 'Bürgerbegehren gegen den Verkauf städtischer Wohnungen.',
-    delegate: true,
-    public: true,
-  },
-  {
-    name: 'Jonas Jedermann (Demo)',
-    alliance: 'demo-gemeinsam-fuer-jena',
-    mandate: 'EXPERT_CITIZEN',
-    competences: ['verkehr', 'umwelt-klima'],
-    note: 'Nahverkehrsplan und Radwege.',
-  },
+  listed?: boolean;
+  /** Asks to join this alliance (an open request for delegates and organisers to decide). */
+  wants?: string;
+  pending?: boolean;
+};
+
+const PEOPLE: DemoPerson[] = [
+  { name: 'Anna Beispiel (Demo)', alliance: 'demo-buergerbuendnis-neustadt', mandate: 'COUNCIL', competences: ['wohnen', 'soziales'], note: 'Im Sozialausschuss; Sozialticket durchgesetzt.', delegate: true, public: true },
+  { name: 'Bernd Muster (Demo)', alliance: 'demo-buergerbuendnis-neustadt', mandate: 'EXPERT_CITIZEN', competences: ['verkehr'], note: 'Sachkundiger Bürger im Verkehrsausschuss.' },
+  { name: 'Carla Kladde (Demo)', alliance: 'demo-buergerbuendnis-neustadt', mandate: 'NONE', competences: ['wahlkampf'], note: 'Pressearbeit und Flugblätter.', public: true },
+  { name: 'Cem Probe (Demo)', alliance: 'demo-soziale-liste-gelsenkirchen', mandate: 'COUNCIL', competences: ['kommunale-finanzen', 'daseinsvorsorge'], note: 'Haushaltsreden und Anfragen zur Kassenlage.', delegate: true, public: true },
+  { name: 'Dana Vorlage (Demo)', alliance: 'demo-soziale-liste-gelsenkirchen', mandate: 'BOROUGH_COUNCIL', competences: ['migration', 'antifaschismus'], note: 'Bezirksvertretung Nord.', public: true },
+  { name: 'Ole Ordner (Demo)', alliance: 'demo-soziale-liste-gelsenkirchen', mandate: 'COUNCIL', competences: ['bildung'], note: 'Schulausschuss, Offener Ganztag.', delegate: true },
+  { name: 'Emil Entwurf (Demo)', alliance: 'demo-offene-liste-wuppertal', mandate: 'COUNCIL', competences: ['umwelt-klima', 'energie'], note: 'Stadtwerke zurück in öffentliche Hand.', delegate: true },
+  { name: 'Paula Platzhalter (Demo)', alliance: 'demo-offene-liste-wuppertal', mandate: 'NONE', competences: ['buergerbeteiligung'], note: 'Einwohnerfragestunde vorbereitet.', public: true },
+  { name: 'Frieda Fiktiv (Demo)', alliance: 'demo-stadtbuendnis-leipzig', mandate: 'NONE', competences: ['wahlkampf', 'buergerbeteiligung'], note: 'Organisiert die Unterschriftensammlung.', delegate: true, public: true },
+  { name: 'Quentin Quelle (Demo)', alliance: 'demo-stadtbuendnis-leipzig', mandate: 'NONE', competences: ['wohnen'], note: 'Mieterinitiative im Leipziger Osten.' },
+  { name: 'Gül Gedacht (Demo)', alliance: 'demo-wir-in-kiel', mandate: 'COUNCIL', competences: ['bildung', 'soziales'], note: 'Schulsanierung und Kita-Plätze.', delegate: true },
+  { name: 'Rosa Randnotiz (Demo)', alliance: 'demo-wir-in-kiel', mandate: 'EXPERT_CITIZEN', competences: ['bildung', 'soziales'], note: 'Jugendhilfeausschuss.', public: true },
+  { name: 'Hannes Hypothese (Demo)', alliance: 'demo-alternative-liste-offenbach', mandate: 'DISTRICT_COUNCIL', competences: ['gesundheit'], note: 'Krankenhaus in kommunaler Hand.', delegate: true, public: true },
+  { name: 'Sven Stichwort (Demo)', alliance: 'demo-alternative-liste-offenbach', mandate: 'COUNCIL', competences: ['kommunale-finanzen'], note: 'Rechnungsprüfungsausschuss.' },
+  { name: 'Ida Inszeniert (Demo)', alliance: 'demo-buendnis-fuer-augsburg', mandate: 'COUNCIL', competences: ['wohnen', 'buergerbeteiligung'], note: 'Bürgerbegehren gegen den Verkauf städtischer Wohnungen.', delegate: true, public: true },
+  { name: 'Tarek Textprobe (Demo)', alliance: 'demo-buendnis-fuer-augsburg', mandate: 'NONE', competences: ['antifaschismus'], note: 'Stadtteilarbeit Oberhausen-Nord.' },
+  { name: 'Jonas Jedermann (Demo)', alliance: 'demo-gemeinsam-fuer-jena', mandate: 'EXPERT_CITIZEN', competences: ['verkehr', 'umwelt-klima'], note: 'Nahverkehrsplan und Radwege.', delegate: true },
+  { name: 'Uta Umbruch (Demo)', alliance: 'demo-gemeinsam-fuer-jena', mandate: 'COUNCIL', competences: ['verkehr'], note: 'Straßenbahn in die Neubaugebiete.', public: true },
+  // KOG: an organiser and an admin for a first look at their pages
+  { name: 'Olga Organisiert (Demo)', role: 'ORGANIZER', alliance: 'demo-soziale-liste-gelsenkirchen', mandate: 'NONE', competences: ['wahlkampf'], note: 'Koordinierungsgruppe: bereitet die KOG-Treffen vor.', public: true },
+  { name: 'Arne Admin (Demo)', role: 'ADMIN', mandate: 'NONE', competences: [], note: 'Schaltet Konten frei und moderiert.', listed: false },
+  // Open requests, so that delegates, organisers and admins see what waits for them
+  { name: 'Vera Vorschlag (Demo)', mandate: 'NONE', competences: ['soziales'], note: 'Neu dabei.', wants: 'demo-buergerbuendnis-neustadt', listed: false },
+  { name: 'Willi Wartend (Demo)', mandate: 'NONE', competences: [], note: '', wants: 'demo-offene-liste-wuppertal', listed: false, pending: true },
 ];
 
 function email(name: string): string {
@@ -197,36 +166,47 @@ export async function removeDemoContent(prisma: PrismaClient): Promise<void> {
 }
 
 export async function createDemoContent(prisma: PrismaClient): Promise<{ alliances: number; members: number }> {
-  const description = (name: string) =>
-    `*Demo-Eintrag: Dieses Bündnis gibt es nicht. Es zeigt, wie ein Eintrag in der Erfahrungsbörse aussieht.*\n\n` +
-    `${name.replace(' (Demo)', '')} tritt überparteilich zur Kommunalwahl an und arbeitet zu **Wohnen**, **Nahverkehr** und **sozialer Gerechtigkeit** vor Ort.`;
-  for (const a of ALLIANCES) {
-    const data = { ...a, description: description(a.name), website: null, contactEmail: `kontakt@${a.slug}.demo.invalid` };
+  const marker = '*Demo-Eintrag: Dieses Bündnis gibt es nicht. Es zeigt, wie ein Eintrag in der Erfahrungsbörse aussieht.*';
+  for (const { about, ...a } of ALLIANCES) {
+    const data = { ...a, description: `${marker}\n\n${about}`, website: null, contactEmail: `kontakt@${a.slug}.demo.invalid` };
     await prisma.alliance.upsert({ where: { slug: a.slug }, create: data, update: data });
   }
   const alliances = new Map((await prisma.alliance.findMany({ where: { slug: { startsWith: 'demo-' } } })).map((a) => [a.slug, a.id]));
   const topics = new Map((await prisma.topic.findMany()).map((t) => [t.slug, t.id]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const m of MEMBERS) {
+  for (const m of PEOPLE) {
     const data = {
       name: m.name,
       passwordHash,
-      status: 'ACTIVE' as const,
-      allianceId: alliances.get(m.alliance)!,
+      role: m.role ?? 'MEMBER',
+      status: m.pending ? ('PENDING' as const) : ('ACTIVE' as const),
+      allianceId: m.alliance ? alliances.get(m.alliance)! : null,
+      requestedAllianceId: m.wants ? alliances.get(m.wants)! : null,
+      joinRequestedAt: m.wants ? new Date() : null,
       isDelegate: m.delegate ?? false,
-      listedInDirectory: true,
+      listedInDirectory: m.listed ?? true,
       publicOnAlliancePage: m.public ?? false,
       mandate: m.mandate,
-      directoryNote: m.note,
+      directoryNote: m.note || null,
       principlesAcceptedAt: new Date(),
-      approvedAt: new Date(),
+      approvedAt: m.pending ? null : new Date(),
     };
     const user = await prisma.user.upsert({ where: { email: email(m.name) }, create: { ...data, email: email(m.name) }, update: data });
     await prisma.userCompetence.deleteMany({ where: { userId: user.id } });
     const ids = m.competences.map((slug) => topics.get(slug)).filter((id): id is number => id !== undefined);
     await prisma.userCompetence.createMany({ data: ids.map((topicId) => ({ userId: user.id, topicId })) });
   }
-  return { alliances: ALLIANCES.length, members: MEMBERS.length };
+  return { alliances: ALLIANCES.length, members: PEOPLE.length };
+}
+
+/** The demo logins to print: one per role. */
+export function demoLogins(): { role: string; email: string }[] {
+  const first = (role: DemoPerson['role']) => PEOPLE.find((p) => (p.role ?? 'MEMBER') === role && !p.pending && p.alliance)!;
+  return [
+    { role: 'Mitglied (Delegierte)', email: email(first('MEMBER').name) },
+    { role: 'Organisatorin (KOG)', email: email(first('ORGANIZER').name) },
+    { role: 'Administrator', email: email(PEOPLE.find((p) => p.role === 'ADMIN')!.name) },
+  ];
 }
 
 async function main(): Promise<void> {
@@ -244,8 +224,9 @@ async function main(): Promise<void> {
       return;
     }
     const { alliances, members } = await createDemoContent(db.prisma);
-    console.log(`Demo-Inhalte angelegt: ${alliances} Bündnisse und ${members} Mitglieder, alle mit „(Demo)“ im Namen.`);
-    console.log(`Anmelden als Demo-Mitglied: ${email(MEMBERS[0]!.name)} / ${DEMO_PASSWORD}`);
+    console.log(`Demo-Inhalte angelegt: ${alliances} Bündnisse und ${members} Personen, alle mit „(Demo)“ im Namen.`);
+    console.log(`Anmelden (Passwort für alle: ${DEMO_PASSWORD}):`);
+    for (const login of demoLogins()) console.log(`  ${login.role.padEnd(24)} ${login.email}`);
     console.log('Entfernen mit: npm run seed:demo -- --entfernen');
   } finally {
     await close();

@@ -40,9 +40,24 @@ describe('npm run seed:demo', () => {
     const everything = JSON.stringify({ alliances, members: members.map((m) => [m.name, m.email, m.directoryNote]) });
     for (const name of REAL_NAMES) expect(everything).not.toContain(name);
 
+    // A convincing first look: different texts, and every alliance shows delegates and members.
+    expect(new Set(alliances.map((a) => a.description)).size).toBe(alliances.length);
     const page = text((await request(ctx.app).get('/buendnisse')).text);
     expect(page).toContain('Soziale Liste Gelsenkirchen (Demo)');
-    const member = await loginAgent(ctx.app, members[0]!.email, DEMO_PASSWORD);
+    for (const a of alliances) {
+      const delegates = members.filter((m) => m.allianceId === a.id && m.isDelegate);
+      const shown = members.filter((m) => m.allianceId === a.id && m.publicOnAlliancePage);
+      expect(delegates.length, a.name).toBeGreaterThan(0);
+      expect(shown.length, a.name).toBeGreaterThan(0);
+    }
+    // One login per role, as the command prints them; each sees something to do.
+    expect(first.output).toMatch(/Organisatorin \(KOG\)\s+olga\.organisiert@demo\.invalid/);
+    expect(first.output).toMatch(/Administrator\s+arne\.admin@demo\.invalid/);
+    const admin = await loginAgent(ctx.app, 'arne.admin@demo.invalid', DEMO_PASSWORD);
+    expect(text((await admin.get('/')).text)).toContain('1 Konto wartet auf Freischaltung');
+    const organiser = await loginAgent(ctx.app, 'olga.organisiert@demo.invalid', DEMO_PASSWORD);
+    expect(text((await organiser.get('/')).text)).toContain('Beitrittsanfrage bei Bürgerbündnis Neustadt (Demo)');
+    const member = await loginAgent(ctx.app, members.find((m) => m.role === 'MEMBER' && m.status === 'ACTIVE')!.email, DEMO_PASSWORD);
     expect(text((await member.get('/mitglieder')).text)).toContain('(Demo)');
 
     const removed = await runSeed(['--entfernen']);
