@@ -33,13 +33,16 @@ async function sessionSecret(config: Config): Promise<string> {
  * connections are closed at once, requests in flight finish, and only then the caller closes the database.
  * Connections still busy after the grace period are cut.
  */
-async function drain(server: Server, markShuttingDown: () => void): Promise<void> {
+async function drain(server: Server, markShuttingDown: () => void, logger: Logger): Promise<void> {
   markShuttingDown();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   // A keep-alive connection that becomes idle after its last response is closed as well.
   const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
-  const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  const force = setTimeout(() => {
+    logger.warn(`Nach ${SHUTDOWN_GRACE_MS / 1000} s Wartezeit werden die übrigen Verbindungen abgebrochen.`);
+    server.closeAllConnections();
+  }, SHUTDOWN_GRACE_MS);
   await closed;
   clearInterval(idleSweep);
   clearTimeout(force);
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info(`${signal} empfangen: beende laufende Anfragen und fahre herunter …`);
-    await drain(server, () => (app.locals.shuttingDown = true));
+    await drain(server, () => (app.locals.shuttingDown = true), logger);
     await worker.stop();
     (sessionStore as unknown as { close?: () => void }).close?.();
     await closeDatabase();

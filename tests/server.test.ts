@@ -1,5 +1,6 @@
 // The real programs as a person runs them: `npm start` on an embedded PostgreSQL and `npm run admin:create`.
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -149,6 +150,82 @@ describe('npm run konto:link', () => {
       expect(unknown.output()).toContain('Mit dieser E-Mail-Adresse gibt es kein Konto.');
     } finally {
       await db.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('shutdown under load', () => {
+  it('finishes every request in flight, closes keep-alive connections, and never reaches a closed pool', async () => {
+    const database = await createDatabaseFromTemplate();
+    try {
+      const port = await freePort();
+      const server = run(['scripts/start.mjs'], { DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn' });
+      // Wait until it answers.
+      for (let i = 0; i < 100; i++) {
+        const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false);
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+
+      // 16 keep-alive connections, each sending its next request as soon as the last answer arrived.
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+      const counts = { ok: 0, failedStatus: 0, dropped: 0, retriedRace: 0 };
+      const reasons: string[] = [];
+      let serverGone = false;
+      const get = () =>
+        new Promise<'ok' | 'gone' | 'retry'>((resolve) => {
+          const req = http.get({ host: '127.0.0.1', port, path: '/buendnisse', agent }, (res) => {
+            res.resume();
+            res.on('end', () => {
+              if (res.statusCode === 200) counts.ok++;
+              else counts.failedStatus++;
+              resolve('ok');
+            });
+            res.on('error', () => {
+              counts.dropped++;
+              resolve('ok');
+            });
+          });
+          req.on('error', (error: NodeJS.ErrnoException) => {
+            // No longer listening: the request never arrived. (A new connection still in the kernel's accept queue
+            // when the server stops listening is reset instead of refused; it never reached the app either.)
+            if (error.code === 'ECONNREFUSED' || (error.code === 'ECONNRESET' && !req.reusedSocket)) return resolve('gone');
+            // A reused keep-alive socket that the server closed just as this request was sent: browsers retry these.
+            if (req.reusedSocket && (error.code === 'ECONNRESET' || error.message === 'socket hang up')) return resolve('retry');
+            reasons.push(`${error.code} ${error.message} reused=${req.reusedSocket}`);
+            counts.dropped++;
+            resolve('ok');
+          });
+        });
+      const loops = Array.from({ length: 16 }, async () => {
+        while (!serverGone) {
+          const outcome = await get();
+          if (outcome === 'gone') serverGone = true;
+          if (outcome === 'retry') counts.retriedRace++;
+        }
+      });
+
+      await waitFor(() => counts.ok >= 100, 'the load to run', 20_000);
+      const okBefore = counts.ok;
+      const stopping = Date.now();
+      server.child.kill('SIGTERM');
+      const code = await server.exited;
+      const tookMs = Date.now() - stopping;
+      serverGone = true;
+      await Promise.all(loops);
+      agent.destroy();
+
+      expect(okBefore).toBeGreaterThanOrEqual(100);
+      expect(code).toBe(0);
+      expect(tookMs).toBeLessThan(5000); // drained, not cut off after the 10 s grace period
+      expect(reasons).toEqual([]);
+      expect(counts.dropped).toBe(0);
+      expect(counts.failedStatus).toBe(0);
+      expect(server.output()).not.toMatch(/Cannot use a pool after calling end/);
+      expect(server.output()).not.toContain('werden die übrigen Verbindungen abgebrochen');
+      expect(server.output()).not.toMatch(/"level":50/);
+    } finally {
       await database.drop();
     }
   });

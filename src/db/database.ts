@@ -29,9 +29,9 @@ export function connectDatabase(url: string, options: PoolOptions = {}): Databas
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 3000,
-    statement_timeout: options.statementTimeoutMillis ?? 15_000,
+    statement_timeout: options.statementTimeoutMillis ?? 10_000,
     // The client gives up on a query whose answer never comes (a frozen server), a little after the server would.
-    query_timeout: (options.statementTimeoutMillis ?? 15_000) + 2000,
+    query_timeout: (options.statementTimeoutMillis ?? 10_000) + 2000,
     keepAlive: true,
   });
   // An idle client losing its connection (e.g. the server restarts) must not crash the process.

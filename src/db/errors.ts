@@ -26,7 +26,7 @@ export function isInvalidInput(error: unknown): boolean {
 }
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300', '57014']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Connection ended|connect ECONNREFUSED|Can't reach database|server closed the connection|Client has encountered a connection error|the database system is (starting up|shutting down)|canceling statement due to statement timeout/i;
+const UNAVAILABLE_MESSAGES = /Connection terminated|Query read timeout|timeout exceeded when trying to connect|Connection ended|connect ECONNREFUSED|Can't reach database|server closed the connection|Client has encountered a connection error|the database system is (starting up|shutting down)|canceling statement due to statement timeout/i;
 const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 
 /** The database cannot be reached or is overloaded right now: answer 503 and let the client retry. */

@@ -14,6 +14,10 @@ const ADVISORY_LOCK_KEY = 72707369;
 
 export class MigrationError extends Error {}
 
+/** pg's client-side query timeout, per query (pg reads `query_timeout` from the query config): a day is as good as none. */
+const NO_TIMEOUT = 24 * 60 * 60 * 1000;
+const untimed = (text: string, values?: unknown[]) => ({ text, values, query_timeout: NO_TIMEOUT }) as pg.QueryConfig;
+
 interface MigrationFile {
   name: string;
   sql: string;
@@ -77,7 +81,9 @@ export async function migrate(pool: pg.Pool, options: { dir?: string; log?: (mes
   const files = await readMigrations(options.dir);
   const client = await pool.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);
+    // A migration may take long on a big table: no statement timeout for this connection while it migrates.
+    await client.query(untimed('SET statement_timeout = 0'));
+    await client.query(untimed('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]));
     await client.query(CREATE_MIGRATIONS_TABLE);
     const { rows } = await client.query<AppliedRow>(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
@@ -109,7 +115,7 @@ export async function migrate(pool: pg.Pool, options: { dir?: string; log?: (mes
           'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)',
           [id, file.checksum, file.name],
         );
-        await client.query(file.sql);
+        await client.query(untimed(file.sql));
         await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
         await client.query('COMMIT');
       } catch (error) {
@@ -127,6 +133,7 @@ export async function migrate(pool: pg.Pool, options: { dir?: string; log?: (mes
     return appliedNow;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => undefined);
+    await client.query('RESET statement_timeout').catch(() => undefined);
     client.release();
   }
 }

@@ -34,8 +34,9 @@ export async function openDatabase(
     await ensureDatabase(embedded.urlFor('postgres'), EMBEDDED_DATABASE_NAME);
     url = embedded.urlFor(EMBEDDED_DATABASE_NAME);
   }
-  // Only the message: the error object of an idle client carries the whole client with it.
-  const db = connectDatabase(url, { max: config.dbPoolMax, onIdleError: (err) => logger.warn(`idle database connection lost: ${err.message}`) });
+  // An outage is logged once by the error handler; a lost idle connection is only worth a debug line (and only
+  // its message: the error object of an idle client carries the whole client with it).
+  const db = connectDatabase(url, { max: config.dbPoolMax, onIdleError: (err) => logger.debug(`idle database connection lost: ${err.message}`) });
   try {
     await migrate(db.pool, { log: (message) => logger.info(message) });
     await loadReferenceData(db.prisma, (message) => logger.info(message));
