@@ -232,14 +232,20 @@ export function agentWithOwnAddress(app: Parameters<typeof request.agent>[0], ip
 }
 
 /**
- * A browser that is logged in as this person without going through the login form (no password check):
- * a session row as express-session writes it, and its signed cookie. For tests that need many logged-in agents.
+ * The session cookie (name and value) of a browser that is logged in as this person without going through the
+ * login form (no password check): a session row as express-session writes it, and its signed cookie.
  */
-export async function sessionAgent(app: TestContext['app'], userId: number): Promise<request.Agent> {
+export async function sessionCookie(app: TestContext['app'], userId: number): Promise<{ name: string; value: string }> {
   const sid = randomBytes(24).toString('base64url');
   const expires = new Date(Date.now() + 14 * 24 * 3600_000);
   const sess = { cookie: { originalMaxAge: 14 * 24 * 3600_000, expires, httpOnly: true, path: '/', sameSite: 'lax' }, userId, refreshedAt: Date.now() };
   await app.services.pool.query('INSERT INTO "session" (sid, sess, expire) VALUES ($1, $2, $3)', [sid, JSON.stringify(sess), expires]);
   const signature = createHmac('sha256', SESSION_SECRET).update(sid).digest('base64').replace(/=+$/, '');
-  return request.agent(app).set('Cookie', `keb.sid=${encodeURIComponent(`s:${sid}.${signature}`)}`) as unknown as request.Agent;
+  return { name: 'keb.sid', value: encodeURIComponent(`s:${sid}.${signature}`) };
+}
+
+/** A supertest browser logged in as this person (see sessionCookie). For tests that need many logged-in agents. */
+export async function sessionAgent(app: TestContext['app'], userId: number): Promise<request.Agent> {
+  const cookie = await sessionCookie(app, userId);
+  return request.agent(app).set('Cookie', `${cookie.name}=${cookie.value}`) as unknown as request.Agent;
 }

@@ -1,0 +1,448 @@
+// Every page type in a real browser (Debian's Chromium through playwright-core): nothing scrolls sideways at
+// 360 px, no button is cut off at 1280 px, print shows content only, and the confirmation step works without
+// JavaScript. Skips where no Chromium is installed; in CI (CI=true) it runs and fails loudly without one.
+// UI_SHOTS=/tmp/ui-shots additionally writes a screenshot of every page (and a PDF of the printed alliance page).
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { domainToASCII } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, sessionCookie, useTestContext, type TestContext } from './support/context.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const NARROW = { width: 360, height: 740 };
+const WIDE = { width: 1280, height: 900 };
+const SHOTS = process.env.UI_SHOTS;
+
+const ctx = useTestContext();
+
+// The functions below that run in the page (page.evaluate) see the DOM; the project compiles without the DOM
+// library, so they declare the little they use.
+declare const window: { innerWidth: number; scrollTo(x: number, y: number): void };
+declare const document: any;
+declare function getComputedStyle(element: unknown, pseudo?: string): any;
+type Box = { left: number; right: number; top: number; bottom: number; width: number };
+
+// A web address as people paste it: an umlaut domain (stored as punycode) and a long, percent-encoded path.
+const LONG_WEBSITE = new URL(
+  'https://www.bürgerbündnis-für-soziale-gerechtigkeit-musterstadt.de/%C3%BCber-uns/arbeitsgruppen/stadtentwicklung/stellungnahme-zum-nahverkehrsplan-2026?quelle=erfahrungsb%C3%B6rse&abschnitt=mobilit%C3%A4tswende',
+).href;
+const IDN_DOMAIN = domainToASCII('bürgerbündnis-recklinghausen-süd.de');
+const PRINT_TOKEN = 'stellungnahme-zum-nahverkehrsplan-2026';
+const LONG_NETWORK_URL =
+  'https://www.kommunale-netzwerke-für-nachhaltige-entwicklung.example.org/de/mitgliedschaft/kommunen-und-landkreise/uebersicht-aller-regionalgruppen-und-arbeitskreise.html';
+
+async function seed(c: TestContext) {
+  const { prisma } = c.db;
+  const topic = await prisma.topic.create({
+    data: {
+      slug: 'oeffentlicher-nahverkehr-und-mobilitaetswende-im-laendlichen-raum',
+      name: 'Öffentlicher Personennahverkehr und Mobilitätswende im ländlichen Raum',
+      description: 'Sozialticket, Rufbusse, Radwege, Nahverkehrspläne und was Räte dabei mitbestimmen können.',
+    },
+  });
+  const alliance = await prisma.alliance.create({
+    data: {
+      slug: 'unabhaengiges-buergerbuendnis-fuer-soziale-gerechtigkeit-und-umweltschutz-recklinghausen-sued',
+      name: 'Unabhängiges Bürgerbündnis für soziale Gerechtigkeit und Umweltschutz Recklinghausen-Süd (UBSGU)',
+      municipality: 'Recklinghausen',
+      district: 'Kreis Recklinghausen',
+      state: 'NW',
+      foundedYear: 1999,
+      councilSeats: 4,
+      website: LONG_WEBSITE,
+      contactEmail: `vorstand.und.geschaeftsstelle@${IDN_DOMAIN}`,
+      description:
+        'Wir arbeiten seit 1999 im Rat. Unsere Anfragen stehen im [Ratsinformationssystem](https://ratsinfo.example.org/recklinghausen/anfragen).\n\n- Sozialticket\n- Nahverkehr\n- Haushalt',
+    },
+  });
+  const other = await prisma.alliance.create({
+    data: { slug: 'linke-liste-musterstadt', name: 'Linke Liste Musterstadt', municipality: 'Musterstadt', state: 'TH' },
+  });
+
+  const admin = await createUser(c.db, { role: 'ADMIN', name: 'Dr. Annemarie Hohenzollern-Sigmaringen-Wittelsbach' });
+  const organizer = await createUser(c.db, { role: 'ORGANIZER', name: 'Maria-Magdalena Schmidt-Oberhausen von Wolkenstein' });
+  const member = await createUser(c.db, { name: 'Karl-Theodor Müller-Lüdenscheidt-Wanne-Eickel' });
+  await prisma.user.update({
+    where: { id: member.id },
+    data: {
+      allianceId: alliance.id,
+      isDelegate: true,
+      listedInDirectory: true,
+      publicOnAlliancePage: true,
+      mandate: 'COUNCIL',
+      directoryNote: 'Seit 2014 im Sozialausschuss und im Ausschuss für Stadtentwicklung, Umwelt, Verkehr und Digitalisierung.',
+      competences: { create: [{ topicId: topic.id }] },
+      requestedAllianceId: other.id,
+      joinRequestedAt: new Date(),
+    },
+  });
+  const colleague = await createUser(c.db, { name: 'Fatma Yılmaz-Schulze' });
+  await prisma.user.update({
+    where: { id: colleague.id },
+    data: { allianceId: alliance.id, listedInDirectory: true, competences: { create: [{ topicId: topic.id }] } },
+  });
+  // Join requests: an active person and one whose account still waits.
+  for (const [name, status] of [
+    ['Bartholomäus Wilhelmine Engelbrecht-Kowalczyk', 'ACTIVE'],
+    ['Hans-Jürgen Übermuth-Ölmann', 'PENDING'],
+  ] as const) {
+    const u = await createUser(c.db, {
+      name,
+      status,
+      email: `${name.split(' ')[0]!.toLowerCase()}.sehr-lange-adresse@gemeinde-großbeispielhausen.example.org`,
+    });
+    await prisma.user.update({
+      where: { id: u.id },
+      data: {
+        requestedAllianceId: alliance.id,
+        joinRequestedAt: new Date(),
+        allianceNote: 'UBSGU, Ortsgruppe Süd und Arbeitskreis Verkehr',
+      },
+    });
+  }
+  const target = await createUser(c.db, { name: 'Zu Sperrende Person mit einem wirklich außergewöhnlich langen Namen' });
+  await createUser(c.db, { name: 'Gesperrte Person', status: 'DISABLED' });
+
+  await prisma.network.create({
+    data: {
+      slug: 'netzwerk-mit-sehr-langer-adresse',
+      name: 'Bundesarbeitsgemeinschaft kommunaler Netzwerke für nachhaltige Entwicklung und Bürgerbeteiligung',
+      category: 'NATIONAL',
+      description: 'Austausch zu Bürgerhaushalten, Beteiligungsverfahren und Klimaschutzkonzepten.',
+      reach: '340 Kommunen und Landkreise in allen 16 Bundesländern, Regionalgruppen und Arbeitskreise',
+      website: LONG_NETWORK_URL,
+      topics: { create: [{ topicId: topic.id }] },
+    },
+  });
+
+  const mails = [];
+  for (const [i, subject] of [
+    'Neues Konto wartet auf Freischaltung: Hans-Jürgen Übermuth-Ölmann (UBSGU, Ortsgruppe Süd und Arbeitskreis Verkehr)',
+    'Nachricht über die Kommunale Erfahrungsbörse: Frage zum Sozialticket',
+    'Deine Beitrittsanfrage an Unabhängiges Bürgerbündnis für soziale Gerechtigkeit',
+  ].entries()) {
+    mails.push(
+      await prisma.outboxMail.create({
+        data: {
+          recipient: `empfaengerin.nummer${i}.mit.langer.adresse@${IDN_DOMAIN}`,
+          replyTo: i === 1 ? 'antwort.bitte.an.diese.adresse@example.org' : null,
+          subject,
+          body: `Hallo,\n\nhier steht der Text der Nachricht mit einer langen Adresse: ${LONG_NETWORK_URL}\n\nViele Grüße`,
+          status: (['STORED', 'SENT', 'FAILED'] as const)[i],
+          sentAt: i === 1 ? new Date() : null,
+          error: i === 2 ? 'Verbindung zum Mailserver abgelehnt (ECONNREFUSED 127.0.0.1:465)' : null,
+        },
+      }),
+    );
+  }
+  return { topic, alliance, admin, organizer, member, colleague, target, mail: mails[1]! };
+}
+
+type Who = 'visitor' | 'member' | 'organizer' | 'admin';
+interface PageCheck {
+  who: Who;
+  path: string;
+  status?: number;
+}
+
+interface LayoutReport {
+  scrollWidth: number;
+  innerWidth: number;
+  offenders: string[];
+  clipped: string[];
+  overlaps: string[];
+}
+
+/** Runs in the page: sideways overflow (with its outermost culprits), cut-off buttons, overlapping header items. */
+function measureLayout(): LayoutReport {
+  const innerWidth = window.innerWidth;
+  const scrollWidth = document.documentElement.scrollWidth;
+  const name = (el: any) => {
+    const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+    return `<${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}> "${text}"`;
+  };
+  const offenders: string[] = [];
+  if (scrollWidth > innerWidth) {
+    for (const el of Array.from<any>(document.body.querySelectorAll('*'))) {
+      const box: Box = el.getBoundingClientRect();
+      if (box.width === 0 || box.right <= innerWidth + 0.5) continue;
+      const parent = el.parentElement;
+      if (parent && parent !== document.body && parent.getBoundingClientRect().right > innerWidth + 0.5) continue; // only the outermost
+      offenders.push(`${name(el)} reaches ${Math.round(box.right)} px`);
+    }
+  }
+  const clipped: string[] = [];
+  for (const el of Array.from<any>(document.querySelectorAll('main button, main a.button'))) {
+    if (el.getClientRects().length === 0) continue; // not displayed
+    const box: Box = el.getBoundingClientRect();
+    let [left, right, top, bottom] = [0, innerWidth, -Infinity, Infinity];
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      const r: Box = a.getBoundingClientRect();
+      if (style.overflowX !== 'visible') [left, right] = [Math.max(left, r.left), Math.min(right, r.right)];
+      if (style.overflowY !== 'visible') [top, bottom] = [Math.max(top, r.top), Math.min(bottom, r.bottom)];
+    }
+    if (box.left < left - 0.5 || box.right > right + 0.5 || box.top < top - 0.5 || box.bottom > bottom + 0.5) {
+      clipped.push(
+        `cut off: ${name(el)} at ${Math.round(box.left)}–${Math.round(box.right)} px, visible area ${Math.round(left)}–${Math.round(right)} px`,
+      );
+      continue;
+    }
+    // Nothing lies on top of it (a label, a neighbour): a click in its middle reaches it.
+    el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const now: Box = el.getBoundingClientRect();
+    const hit = document.elementFromPoint((now.left + now.right) / 2, (now.top + now.bottom) / 2);
+    if (!el.contains(hit)) clipped.push(`covered: ${name(el)} lies under ${hit ? name(hit) : 'nothing'}`);
+  }
+  window.scrollTo(0, 0);
+  const overlaps: string[] = [];
+  const items = Array.from<any>(document.querySelectorAll('.site-header a, .site-header button')).filter(
+    (el) => el.getClientRects().length > 0,
+  );
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      if (items[i].contains(items[j]) || items[j].contains(items[i])) continue;
+      const a: Box = items[i].getBoundingClientRect();
+      const b: Box = items[j].getBoundingClientRect();
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+        overlaps.push(`${name(items[i])} overlaps ${name(items[j])}`);
+    }
+  }
+  return { scrollWidth, innerWidth, offenders, clipped, overlaps };
+}
+
+let shotCounter = 0;
+/** With UI_SHOTS: the whole page in screen-sized pieces (easier to look at than one long image). */
+async function shoot(page: Page, label: string) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  const file = `${String(++shotCounter).padStart(2, '0')}-${label
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 50)}`;
+  const { width, height } = page.viewportSize()!;
+  const total = await page.evaluate(() => document.documentElement.scrollHeight as number);
+  for (let y = 0, part = 1; y < total && part <= 6; y += height, part++) {
+    const clip = { x: 0, y, width, height: Math.min(height, total - y) };
+    await page.screenshot({ path: path.join(SHOTS, `${file}-${part}.png`), clip, fullPage: true });
+  }
+}
+
+/** Layout problems of the loaded page at both widths, as readable lines (empty: all good). */
+async function layoutProblems(page: Page, label: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const size of [NARROW, WIDE]) {
+    await page.setViewportSize(size);
+    const report = await page.evaluate(measureLayout);
+    const at = `${label} at ${size.width} px`;
+    if (report.scrollWidth > report.innerWidth) {
+      problems.push(`${at} scrolls sideways (${report.scrollWidth} px wide): ${report.offenders.join('; ') || 'no single culprit found'}`);
+    }
+    for (const line of report.clipped) problems.push(`${at}: ${line}`);
+    for (const line of report.overlaps) problems.push(`${at}: header ${line}`);
+    await shoot(page, `${label}-${size.width}`);
+  }
+  return problems;
+}
+
+describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a real browser (Chromium)', () => {
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+  let data: Awaited<ReturnType<typeof seed>>;
+  const contexts = new Map<Who, BrowserContext>();
+
+  async function contextFor(who: Who, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+    const context = await browser.newContext({ viewport: NARROW, locale: 'de-DE', ...options });
+    context.setDefaultTimeout(10_000);
+    const userId = { visitor: undefined, member: data.member.id, organizer: data.organizer.id, admin: data.admin.id }[who];
+    if (userId !== undefined) {
+      const cookie = await sessionCookie(ctx.app, userId);
+      await context.addCookies([{ ...cookie, url: base }]);
+    }
+    return context;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`CI=true but no Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium)`);
+    data = await seed(ctx);
+    server = ctx.app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    for (const who of ['visitor', 'member', 'organizer', 'admin'] as const) contexts.set(who, await contextFor(who));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  });
+
+  /** Visits each page with its person's browser; collects every layout problem, so one run names them all. */
+  async function checkPages(pages: PageCheck[]) {
+    const problems: string[] = [];
+    for (const check of pages) {
+      const page = await contexts.get(check.who)!.newPage();
+      try {
+        const response = await page.goto(base + check.path);
+        expect(response?.status(), `${check.who} ${check.path}`).toBe(check.status ?? 200);
+        problems.push(...(await layoutProblems(page, `${check.who} ${check.path}`)));
+      } finally {
+        await page.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  }
+
+  it('public pages fit a 360 px phone and a 1280 px screen, for visitors', { timeout: 60_000 }, async () => {
+    await checkPages(
+      [
+        '/',
+        '/prinzipien',
+        '/buendnisse',
+        `/buendnisse/${data.alliance.slug}`,
+        '/netzwerke',
+        '/themen',
+        `/themen/${data.topic.slug}`,
+        '/anmelden',
+        '/registrieren',
+        '/passwort-vergessen',
+      ].map((p) => ({ who: 'visitor' as const, path: p })),
+    );
+    await checkPages([{ who: 'visitor', path: '/gibt-es-nicht', status: 404 }]);
+  });
+
+  it('member, organiser and admin pages fit both widths', { timeout: 60_000 }, async () => {
+    await checkPages([
+      { who: 'member', path: '/' },
+      { who: 'member', path: '/konto' },
+      { who: 'member', path: '/mitglieder' },
+      { who: 'member', path: `/mitglieder/${data.colleague.id}/kontakt` },
+      { who: 'member', path: `/buendnisse/${data.alliance.slug}` },
+      { who: 'member', path: `/themen/${data.topic.slug}` },
+      { who: 'organizer', path: '/' },
+      { who: 'organizer', path: `/buendnisse/${data.alliance.slug}` },
+      { who: 'organizer', path: '/buendnisse/neu' },
+      { who: 'admin', path: '/konto' },
+      { who: 'admin', path: '/admin/benutzer' },
+      { who: 'admin', path: '/admin/themen' },
+      { who: 'admin', path: '/admin/postausgang' },
+      { who: 'admin', path: `/admin/postausgang/${data.mail.id}` },
+      { who: 'admin', path: '/netzwerke' },
+      { who: 'admin', path: '/netzwerke?ausgemustert=1' },
+      { who: 'admin', path: '/netzwerke/neu' },
+    ]);
+  });
+
+  it('shortens a long name in the header instead of letting it push the navigation around', async () => {
+    const page = await contexts.get('admin')!.newPage();
+    await page.goto(base + '/');
+    const name = page.locator('.site-header .user-name');
+    expect(await name.getAttribute('title')).toBe(data.admin.name);
+    const { clipped, overflow } = await name.evaluate((el: any) => ({
+      clipped: el.scrollWidth > el.clientWidth,
+      overflow: getComputedStyle(el).textOverflow,
+    }));
+    expect(clipped).toBe(true);
+    expect(overflow).toBe('ellipsis');
+    await page.close();
+  });
+
+  it('a failed registration shows the error summary, focused and outlined, without sideways scrolling', async () => {
+    const page = await contexts.get('visitor')!.newPage();
+    await page.goto(base + '/registrieren');
+    const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Konto beantragen' }).click()]);
+    expect(response?.status()).toBe(422);
+    const summary = page.locator('.error-summary');
+    await expect.poll(() => summary.evaluate((el: unknown) => el === document.activeElement)).toBe(true);
+    const style = await summary.evaluate((el: unknown) => {
+      const s = getComputedStyle(el);
+      return { outline: s.outlineStyle, border: s.borderTopWidth };
+    });
+    expect(style.outline).not.toBe('none');
+    expect(parseFloat(style.border)).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.error-summary__list a').count()).toBeGreaterThan(1);
+    expect(await layoutProblems(page, 'visitor /registrieren (failed)')).toEqual([]);
+    await page.close();
+  });
+
+  it('prints an alliance page as content only: no navigation, forms, buttons or join requests; its web address once', async () => {
+    const page = await contexts.get('organizer')!.newPage();
+    await page.setViewportSize(WIDE);
+    await page.goto(`${base}/buendnisse/${data.alliance.slug}`);
+    expect(await page.locator('#beitrittsanfragen').isVisible()).toBe(true); // on screen the organiser decides requests
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const shown = (selector: string) =>
+        Array.from<any>(document.querySelectorAll(selector)).filter((el) => el.getClientRects().length > 0).length;
+      // What reaches the paper: the visible text plus what print.css adds after links.
+      const after = Array.from<any>(document.querySelectorAll('a'))
+        .filter((a) => a.getClientRects().length > 0)
+        .map((a) => ({ href: a.href as string, content: getComputedStyle(a, '::after').content as string }));
+      return {
+        shown: Object.fromEntries(
+          [
+            '.site-header',
+            '.main-nav',
+            '.user-nav',
+            '.site-footer',
+            '.footer-links',
+            '.breadcrumb',
+            'form',
+            'button',
+            '.button',
+            '.no-print',
+            '#beitrittsanfragen',
+            '#mitmachen',
+          ].map((s) => [s, shown(s)]),
+        ),
+        text: (document.body.innerText as string) + ' ' + after.map((a) => a.content).join(' '),
+        after,
+      };
+    });
+    expect(printed.shown).toEqual(Object.fromEntries(Object.keys(printed.shown).map((s) => [s, 0])));
+    expect(printed.text.split(PRINT_TOKEN).length - 1, 'the web address is printed once').toBe(1);
+    expect(printed.text).toContain(data.alliance.name);
+    // Other external links still show their target on paper.
+    const ratsinfo = printed.after.find((a) => a.href.startsWith('https://ratsinfo.example.org/'));
+    expect(ratsinfo?.content).toContain('ratsinfo.example.org');
+    if (SHOTS) await page.pdf({ path: path.join(SHOTS, 'print-alliance.pdf'), format: 'A4', printBackground: true });
+    await page.close();
+  });
+
+  it('the confirmation step works without JavaScript and fits both widths', async () => {
+    const context = await contextFor('admin', { javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/admin/benutzer?q=${encodeURIComponent('Zu Sperrende')}`);
+      await Promise.all([
+        page.waitForNavigation(),
+        page.locator(`form[action="/admin/benutzer/${data.target.id}/sperren"] button`).click(),
+      ]);
+      expect(new URL(page.url()).pathname).toBe(`/admin/benutzer/${data.target.id}/sperren`);
+      await expect(page.locator('h1').textContent()).resolves.toBe('Konto sperren?');
+      expect(await layoutProblems(page, 'admin confirmation (no JavaScript)')).toEqual([]);
+      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Abbrechen' }).click()]);
+      expect(new URL(page.url()).pathname).toBe('/admin/benutzer');
+      expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: data.target.id } })).status).toBe('ACTIVE');
+    } finally {
+      await context.close();
+    }
+  });
+});
