@@ -1,0 +1,216 @@
+// Goals and the results table: once for the terminal, once as Markdown for bench/ERGEBNISSE.md.
+import type { RunResult } from './load.js';
+import type { Access } from './pages.js';
+import type { ForeignLoad } from './processes.js';
+import type { SeedSummary } from './seed.js';
+
+export const GOALS = {
+  /** Share of the bare Express route's requests per second at 10 connections. */
+  anonymousShare: 0.25,
+  loggedInShare: 0.1,
+  p99At32Ms: 100,
+  peakMemoryMb: 250,
+  warmRestartMs: 1_500,
+  freshStartMs: 10_000,
+};
+
+export interface PageResult {
+  name: string;
+  access: Access;
+  urls: number;
+  at10: RunResult;
+  at32: RunResult;
+}
+
+export interface BenchReport {
+  startedAt: Date;
+  totalSeconds: number;
+  machine: { cpu: string; cores: number; memoryGb: number; node: string; postgres: string; database: string };
+  settings: { seconds: number; warmupSeconds: number; filter: string | undefined };
+  volume: SeedSummary;
+  bare: { at10: RunResult; at32: RunResult };
+  pages: PageResult[];
+  memory: { idleMb: number | undefined; peakMb: number | undefined };
+  /** CPU used by other programs on the machine during load and warm restarts, in percent of one core. */
+  foreignLoad: ForeignLoad | undefined;
+  startup: { warmRestartsMs: number[]; freshStartMs: number };
+}
+
+const ACCESS_LABELS: Record<Access, string> = { anonymous: 'Besucher/in', member: 'Mitglied', organizer: 'Organisator/in' };
+
+const number = (value: number, digits = 0) =>
+  new Intl.NumberFormat('de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const seconds = (ms: number) => `${number(ms / 1000, 1)} s`;
+
+function shareGoal(access: Access): number {
+  return access === 'anonymous' ? GOALS.anonymousShare : GOALS.loggedInShare;
+}
+
+function errorsCell(runs: RunResult[]): string {
+  const total = runs.reduce((sum, r) => sum + r.errors, 0);
+  const codes: Record<string, number> = {};
+  for (const run of runs) for (const [code, n] of Object.entries(run.unexpected)) codes[code] = (codes[code] ?? 0) + n;
+  const detail = Object.entries(codes)
+    .map(([code, n]) => `${n}× ${code}`)
+    .join(', ');
+  return `${number(total)} ${mark(total === 0)}${detail ? ` (${detail})` : ''}`;
+}
+
+const latencyCell = (run: RunResult, goal?: number) =>
+  `${number(run.p50)} / ${number(run.p99)} ms${goal === undefined ? '' : ` ${mark(run.p99 < goal)}`}`;
+
+/** The table as rows of cells; the first row is the heading. */
+export function tableRows(report: BenchReport): string[][] {
+  const bareRps = report.bare.at10.rps;
+  const rows = [
+    ['Seite', 'Zugang', 'Anfragen/s @10', 'Anteil an Express pur', 'p50 / p99 @10', 'p50 / p99 @32', 'Fehler'],
+    [
+      'Express pur (GET /)',
+      '–',
+      number(bareRps),
+      '100 %',
+      latencyCell(report.bare.at10),
+      latencyCell(report.bare.at32),
+      errorsCell([report.bare.at10, report.bare.at32]),
+    ],
+  ];
+  for (const page of report.pages) {
+    const share = page.at10.rps / bareRps;
+    rows.push([
+      page.urls > 1 ? `${page.name} (${page.urls} URLs)` : page.name,
+      ACCESS_LABELS[page.access],
+      number(page.at10.rps),
+      `${number(share * 100)} % ${mark(share >= shareGoal(page.access))}`,
+      latencyCell(page.at10),
+      latencyCell(page.at32, GOALS.p99At32Ms),
+      errorsCell([page.at10, page.at32]),
+    ]);
+  }
+  return rows;
+}
+
+/** Memory, start-up and how many goals are met, as lines of text (Markdown-friendly). */
+export function summaryLines(report: BenchReport): string[] {
+  const { memory, startup } = report;
+  const restart = median(startup.warmRestartsMs);
+  const mb = (value: number | undefined) => (value === undefined ? 'nicht messbar (kein /proc)' : `${number(value)} MB`);
+  return [
+    `Speicher der App (RSS): im Leerlauf ${mb(memory.idleMb)}, Spitze unter Last ${mb(memory.peakMb)}` +
+      (memory.peakMb === undefined ? '' : ` ${mark(memory.peakMb < GOALS.peakMemoryMb)}`) +
+      ` (Ziel < ${GOALS.peakMemoryMb} MB)`,
+    `Neustart (SIGTERM, neu starten, bis zur ersten Seite): Median ${number(restart)} ms ${mark(restart < GOALS.warmRestartMs)} ` +
+      `(Ziel < ${seconds(GOALS.warmRestartMs)}; Einzelwerte ${startup.warmRestartsMs.map((ms) => number(ms)).join(' / ')} ms)`,
+    `Erster Start (leerer Ordner: initdb, Migrationen, Stammdaten, erste Seite): ${seconds(startup.freshStartMs)} ` +
+      `${mark(startup.freshStartMs < GOALS.freshStartMs)} (Ziel < ${seconds(GOALS.freshStartMs)})`,
+    foreignLoadLine(report.foreignLoad),
+  ];
+}
+
+/** Above this, other programs took a noticeable share of the machine and the figures are too low. */
+const FOREIGN_LOAD_WARNING_PERCENT = 10;
+
+function foreignLoadLine(load: ForeignLoad | undefined): string {
+  if (load === undefined) return 'Andere Programme auf dem Rechner: nicht messbar (kein /proc)';
+  const line = `Andere Programme auf dem Rechner während Last und Neustarts: im Mittel ${number(load.percent)} % eines Kerns`;
+  if (load.percent <= FOREIGN_LOAD_WARNING_PERCENT) return `${line} (ruhig)`;
+  const who = load.top.map(([name, percent]) => `${name} ${number(percent)} %`).join(', ');
+  return `${line} (vor allem ${who}) – Achtung: Die Zahlen oben sind dadurch zu niedrig; auf einem ruhigen Rechner wiederholen.`;
+}
+
+/** Every goal with its outcome, for the closing "x of y goals met" line. */
+export function goalsMet(report: BenchReport): { met: number; total: number } {
+  const bareRps = report.bare.at10.rps;
+  const checks = report.pages.flatMap((p) => [
+    p.at10.rps / bareRps >= shareGoal(p.access),
+    p.at32.p99 < GOALS.p99At32Ms,
+    p.at10.errors + p.at32.errors === 0,
+  ]);
+  checks.push(
+    report.memory.peakMb !== undefined && report.memory.peakMb < GOALS.peakMemoryMb,
+    median(report.startup.warmRestartsMs) < GOALS.warmRestartMs,
+    report.startup.freshStartMs < GOALS.freshStartMs,
+  );
+  return { met: checks.filter(Boolean).length, total: checks.length };
+}
+
+export function goalsLine(): string {
+  return (
+    `Ziele: Anfragen/s mindestens ${GOALS.anonymousShare * 100} % (Besucher-Seiten) bzw. ${GOALS.loggedInShare * 100} % ` +
+    `(angemeldete Seiten) von Express pur; p99 unter ${GOALS.p99At32Ms} ms bei 32 Verbindungen; keine Fehler; ` +
+    `Speicher unter Last < ${GOALS.peakMemoryMb} MB; Neustart < ${seconds(GOALS.warmRestartMs)}; erster Start < ${seconds(GOALS.freshStartMs)}.`
+  );
+}
+
+export function berlinTime(date: Date): string {
+  return new Intl.DateTimeFormat('de-DE', {
+    timeZone: 'Europe/Berlin',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+export function volumeLine(v: SeedSummary): string {
+  return (
+    `${number(v.alliances)} Bündnisse, ${number(v.accounts)} Konten (davon ${number(v.activeAccounts)} freigeschaltet), ` +
+    `${number(v.listed)} im Mitgliederverzeichnis mit ${number(v.competences)} Kompetenzen, ${number(v.delegates)} Delegierte, ` +
+    `${number(v.sessions)} gespeicherte Sitzungen, ${number(v.topics)} Themen, ${number(v.networks)} Netzwerke`
+  );
+}
+
+export function machineLine(report: BenchReport): string {
+  const m = report.machine;
+  return `${m.cpu}, ${m.cores} Kerne, ${number(m.memoryGb, 1)} GB Arbeitsspeicher; Node.js ${m.node}; ${m.postgres} (${m.database})`;
+}
+
+export function settingsLine(report: BenchReport): string {
+  const s = report.settings;
+  return (
+    `je Seite ${number(s.warmupSeconds, 1)} s Aufwärmen (nicht gezählt), dann je ${number(s.seconds, 1)} s mit 10 und mit 32 ` +
+    'gleichzeitigen Verbindungen; App, Lastgenerator (autocannon) und PostgreSQL teilen sich denselben Rechner. ' +
+    'App wie im Produktivbetrieb (`NODE_ENV=production`, `LOG_LEVEL=info`), aber `SECURE_COOKIES=false`, weil über ' +
+    'unverschlüsseltes HTTP auf 127.0.0.1 gemessen wird.'
+  );
+}
+
+/** Fixed-width table for the terminal. */
+export function terminalTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => [...row[col]!].length)));
+  const line = (row: string[]) => row.map((cell, col) => (col >= 2 ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!))).join('  ');
+  return [line(rows[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+export function markdownTable(rows: string[][]): string {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  const [head, ...body] = rows;
+  return [
+    `| ${head!.map(escape).join(' | ')} |`,
+    `| ${head!.map((_, i) => (i >= 2 ? '---:' : '---')).join(' | ')} |`,
+    ...body.map((row) => `| ${row.map(escape).join(' | ')} |`),
+  ].join('\n');
+}
+
+export function markdownReport(report: BenchReport): string {
+  const { met, total } = goalsMet(report);
+  return [
+    '# Geschwindigkeitsmessung: Ergebnisse',
+    '',
+    `Gemessen am ${berlinTime(report.startedAt)} Uhr (Europe/Berlin) mit \`npm run bench\`; Dauer der ganzen Messung ` +
+      `${number(report.totalSeconds / 60, 1)} min.`,
+    '',
+    `- **Rechner:** ${machineLine(report)}`,
+    `- **Datenmenge:** ${volumeLine(report.volume)}`,
+    `- **Messung:** ${settingsLine(report)}`,
+    '',
+    markdownTable(tableRows(report)),
+    '',
+    ...summaryLines(report).map((line) => `- ${line}`),
+    '',
+    `${goalsLine()} **Erreicht: ${met} von ${total}.**`,
+    '',
+  ].join('\n');
+}

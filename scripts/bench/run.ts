@@ -1,0 +1,436 @@
+// `npm run bench`: measures every page type of the app under load with a realistic volume of data, next to a bare
+// Express route in the same run. Creates its own database and removes everything it started at the end.
+//   npm run bench                          all pages, 5 s per run
+//   npm run bench -- --dauer 10            10 s per run
+//   npm run bench -- --nur buendnisse      only pages whose name contains "buendnisse" (comma-separated list allowed;
+//                                          a term that is exactly a page name, such as "/", selects only that page)
+import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { connectDatabase } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrator.js';
+import { loadReferenceData } from '../../src/db/reference-data.js';
+import { hashPassword } from '../../src/lib/passwords.js';
+import { createBenchDatabase } from './database.js';
+import { checkPage, logIn, runLoad, stopLoad, type RunResult } from './load.js';
+import { PAGES, type Access, type BenchData, type BenchPage } from './pages.js';
+import { freePort, logTail, residentMb, spawnNode, waitForStatus, watchForeignLoad, watchPeakMemory, type Child } from './processes.js';
+import {
+  goalsLine,
+  goalsMet,
+  markdownReport,
+  summaryLines,
+  terminalTable,
+  tableRows,
+  volumeLine,
+  machineLine,
+  settingsLine,
+  type BenchReport,
+  type PageResult,
+} from './report.js';
+import { BENCH_ACCOUNTS, BENCH_PASSWORD, seedBenchData, type SeedSummary } from './seed.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RESULTS_FILE = path.join(ROOT, 'bench', 'ERGEBNISSE.md');
+const WARM_RESTARTS = 3;
+/** Extra node flags for the app only, e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" for a profile. */
+const APP_NODE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+const SERVER = path.join(ROOT, 'dist/src/server.js');
+
+// ---------------------------------------------------------------------------------------------- options
+
+interface Options {
+  seconds: number;
+  warmupSeconds: number;
+  filter: string[] | undefined;
+}
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      dauer: { type: 'string' },
+      aufwaermen: { type: 'string' },
+      nur: { type: 'string' },
+      hilfe: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.hilfe) {
+    console.log(
+      [
+        'npm run bench [-- Optionen]',
+        '  --dauer <s>       Sekunden je Messlauf (Standard 5; auch BENCH_DAUER)',
+        '  --aufwaermen <s>  Sekunden Aufwärmen je Seite, nicht gezählt (Standard 2; auch BENCH_AUFWAERMEN)',
+        '  --nur <text>      nur Seiten, deren Name den Text enthält, mehrere mit Komma (auch BENCH_NUR)',
+        'Mit DATABASE_URL misst die Bench auf diesem Server (in einer eigenen, danach gelöschten Datenbank).',
+      ].join('\n'),
+    );
+    process.exit(0);
+  }
+  const seconds = (value: string | undefined, fallback: number, name: string) => {
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value.replace(',', '.'));
+    if (!Number.isFinite(n) || n < 0.5 || n > 600) throw new Error(`${name} muss eine Zahl zwischen 0,5 und 600 (Sekunden) sein.`);
+    return n;
+  };
+  const filter = values.nur ?? process.env.BENCH_NUR;
+  return {
+    seconds: seconds(values.dauer ?? process.env.BENCH_DAUER, 5, '--dauer'),
+    warmupSeconds: seconds(values.aufwaermen ?? process.env.BENCH_AUFWAERMEN, 2, '--aufwaermen'),
+    filter: filter
+      ? filter
+          .split(',')
+          .map((f) => f.trim().toLowerCase())
+          .filter(Boolean)
+      : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- clean-up
+
+/** Everything to undo, newest first; runs once, on success, failure or Ctrl-C. */
+const cleanups: { label: string; run: () => Promise<void> }[] = [];
+let cleaning: Promise<void> | undefined;
+let aborted = false;
+
+function onCleanup(label: string, run: () => Promise<void>): void {
+  cleanups.unshift({ label, run });
+}
+
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const { label, run } of cleanups.splice(0)) {
+      try {
+        await run();
+      } catch (error) {
+        console.error(`Aufräumen (${label}) fehlgeschlagen: ${(error as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (aborted) return;
+    aborted = true;
+    console.error(`\n${signal}: Messung abgebrochen, räume auf …`);
+    stopLoad();
+    void cleanUp().finally(() => {
+      console.error('Alles beendet und aufgeräumt.');
+      process.exit(130);
+    });
+  });
+}
+
+function ensureNotAborted(): void {
+  if (aborted) throw new Error('abgebrochen');
+}
+
+// ---------------------------------------------------------------------------------------------- helpers
+
+const log = (message: string) => console.log(message);
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+/** Environment for an app process: production settings, nothing inherited that would change what is measured. */
+function appEnvironment(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of [
+    'DATABASE_URL',
+    'DATA_DIR',
+    'EMBEDDED_PG_PORT',
+    'DB_POOL_MAX',
+    'TRUST_PROXY',
+    'SMTP_URL',
+    'MAIL_FROM',
+    'NODE_OPTIONS',
+  ]) {
+    delete env[name];
+  }
+  return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'info', SECURE_COOKIES: 'false', HOST: '127.0.0.1', ...settings };
+}
+
+function cpuModel(): string {
+  try {
+    const match = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    if (match) return match[1]!.trim();
+  } catch {
+    // not Linux
+  }
+  return os.cpus()[0]?.model ?? 'unbekannte CPU';
+}
+
+function selectPages(filter: string[] | undefined): BenchPage[] {
+  if (!filter) return PAGES;
+  // A term that is exactly a page name selects that page ("/" is only the home page); otherwise any part of it.
+  const matches = (page: BenchPage, term: string) =>
+    PAGES.some((p) => p.name.toLowerCase() === term) ? page.name.toLowerCase() === term : page.name.toLowerCase().includes(term);
+  const chosen = PAGES.filter((page) => filter.some((term) => matches(page, term)));
+  if (chosen.length === 0) {
+    throw new Error(`--nur ${filter.join(',')} passt zu keiner Seite. Es gibt: ${[...new Set(PAGES.map((p) => p.name))].join(', ')}`);
+  }
+  return chosen;
+}
+
+/** Warm-up (not counted), then one run at 10 and one at 32 connections. */
+async function measureTarget(
+  label: string,
+  target: Parameters<typeof runLoad>[0],
+  options: Options,
+): Promise<{ at10: RunResult; at32: RunResult }> {
+  ensureNotAborted();
+  process.stdout.write(`  ${label} … `);
+  await runLoad(target, 10, options.warmupSeconds);
+  ensureNotAborted();
+  const at10 = await runLoad(target, 10, options.seconds);
+  ensureNotAborted();
+  const at32 = await runLoad(target, 32, options.seconds);
+  const errors = at10.errors + at32.errors;
+  log(
+    `${Math.round(at10.rps)} Anfragen/s, p99 ${at10.p99} / ${at32.p99} ms` +
+      (errors ? `, ${errors} Fehler ${JSON.stringify({ ...at10.unexpected, ...at32.unexpected })}` : ''),
+  );
+  return { at10, at32 };
+}
+
+// ---------------------------------------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const options = parseOptions();
+  const pages = selectPages(options.filter);
+  log('Kommunale Erfahrungsbörse: Geschwindigkeitsmessung');
+  log('Hinweis: SECURE_COOKIES=false, weil über unverschlüsseltes HTTP auf 127.0.0.1 gemessen wird; sonst Produktivbetrieb.\n');
+
+  log('Übersetze nach dist/ (scripts/build.mjs) …');
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keb-bench-'));
+  fs.chmodSync(tempDir, 0o755); // the embedded PostgreSQL runs as user "postgres" when the bench runs as root
+  onCleanup('temporary folder', async () => fs.rmSync(tempDir, { recursive: true, force: true }));
+  const appLog = path.join(tempDir, 'app.log');
+
+  // Database: create, migrate, reference data, seed.
+  log(process.env.DATABASE_URL ? 'Lege eine eigene Datenbank auf dem Server aus DATABASE_URL an …' : 'Starte eingebettetes PostgreSQL …');
+  const database = await createBenchDatabase(tempDir, () => {});
+  onCleanup('database', () => database.remove());
+  ensureNotAborted();
+  const seedStart = performance.now();
+  const db = connectDatabase(database.url, { max: 4 });
+  let data: BenchData;
+  let volume: SeedSummary;
+  let postgres: string;
+  try {
+    await migrate(db.pool);
+    await loadReferenceData(db.prisma);
+    const passwordHash = await hashPassword(BENCH_PASSWORD);
+    volume = await seedBenchData(db.pool, { passwordHash });
+    // 200 alliance pages spread evenly over the directory, and every topic.
+    const alliances = await db.pool.query<{ slug: string }>('SELECT slug FROM alliances ORDER BY id');
+    const step = Math.max(1, Math.floor(alliances.rows.length / 200));
+    data = {
+      allianceSlugs: alliances.rows
+        .filter((_, i) => i % step === 0)
+        .slice(0, 200)
+        .map((r) => r.slug),
+      topicSlugs: (await db.pool.query<{ slug: string }>('SELECT slug FROM topics ORDER BY id')).rows.map((r) => r.slug),
+    };
+    const version = (await db.pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+    postgres = `PostgreSQL ${version.split(' ')[0]}`;
+  } finally {
+    await db.close();
+  }
+  log(`Daten angelegt in ${ms(performance.now() - seedStart)}: ${volumeLine(volume)}`);
+
+  // The bare Express route.
+  const barePort = await freePort();
+  ensureNotAborted();
+  const bare = spawnNode([path.join(ROOT, 'scripts/bench/bare-server.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(barePort), NODE_ENV: 'production', NODE_OPTIONS: '' },
+    logFile: path.join(tempDir, 'bare.log'),
+  });
+  onCleanup('bare server', () => bare.stop());
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  await waitForStatus(`${bareUrl}/`, { child: bare, since: performance.now(), timeoutMs: 15_000 });
+
+  // The app, as in production.
+  const appPort = await freePort();
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const env = appEnvironment({
+    DATABASE_URL: database.url,
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    BASE_URL: `http://localhost:${appPort}`,
+    PORT: String(appPort),
+  });
+  let app: Child | undefined;
+  onCleanup('app', async () => app?.stop());
+  const startApp = () => {
+    ensureNotAborted();
+    const since = performance.now();
+    app = spawnNode([...APP_NODE_ARGS, SERVER], { cwd: ROOT, env, logFile: appLog });
+    return { child: app, since };
+  };
+  try {
+    log('Starte die App (node dist/src/server.js) …');
+    const first = startApp();
+    await waitForStatus(`${appUrl}/readyz`, { ...first, timeoutMs: 60_000 });
+    await sleep(1_000); // let start-up work settle before calling it idle
+    const idleMb = residentMb(first.child.pid);
+
+    // Log in once per role the selected pages need.
+    const cookies: Partial<Record<Access, string>> = {};
+    for (const access of new Set(pages.map((p) => p.access))) {
+      if (access === 'anonymous') continue;
+      const login = await logIn(appUrl, BENCH_ACCOUNTS[access].email, BENCH_PASSWORD);
+      cookies[access] = login.cookie;
+      log(`Angemeldet als ${BENCH_ACCOUNTS[access].email} (Cookie ${login.cookieNames.join(', ')}).`);
+    }
+    for (const page of pages) {
+      for (const url of page.paths(data).slice(0, 3)) await checkPage(appUrl, url, cookies[page.access], page.expectStatus);
+    }
+
+    log(`\nLast: je ${options.warmupSeconds} s Aufwärmen, dann je ${options.seconds} s mit 10 und mit 32 Verbindungen`);
+    // Other programs' CPU time during load and warm restarts; with DATABASE_URL a local PostgreSQL counts as ours.
+    const foreignLoad = watchForeignLoad(
+      () => [process.pid, database.serverPid() ?? -1],
+      (name) => database.external && name === 'postgres',
+    );
+    const bareResult = await measureTarget('Express pur (GET /)', { baseUrl: bareUrl, paths: ['/'] }, options);
+    await bare.stop();
+
+    const memory = watchPeakMemory(first.child.pid);
+    const results: PageResult[] = [];
+    for (const page of pages) {
+      const paths = page.paths(data);
+      const label = `${page.name} (${page.access})`;
+      const result = await measureTarget(
+        label,
+        { baseUrl: appUrl, paths, cookie: cookies[page.access], expectStatus: page.expectStatus },
+        options,
+      );
+      results.push({ name: page.name, access: page.access, urls: paths.length, ...result });
+    }
+    const peakMb = memory.stop();
+
+    // Warm restarts: SIGTERM, wait for the exit, start again on the same database, time to the first page.
+    log(`\nNeustart, ${WARM_RESTARTS}-mal …`);
+    const warmRestartsMs: number[] = [];
+    for (let i = 0; i < WARM_RESTARTS; i++) {
+      await app!.stop();
+      const next = startApp();
+      warmRestartsMs.push(await waitForStatus(`${appUrl}/`, { ...next, timeoutMs: 60_000 }));
+    }
+    log(`  ${warmRestartsMs.map(ms).join(', ')}`);
+    const foreignLoadResult = foreignLoad.stop();
+    await app!.stop();
+
+    const freshStartMs = await measureFreshStart(tempDir);
+
+    const report: BenchReport = {
+      startedAt,
+      totalSeconds: (performance.now() - t0) / 1000,
+      machine: {
+        cpu: cpuModel(),
+        cores: os.cpus().length,
+        memoryGb: os.totalmem() / 1024 ** 3,
+        node: process.version,
+        postgres,
+        database: database.where,
+      },
+      settings: {
+        seconds: options.seconds,
+        warmupSeconds: options.warmupSeconds,
+        filter: pages.length < PAGES.length ? options.filter?.join(',') : undefined,
+      },
+      volume,
+      bare: bareResult,
+      pages: results,
+      memory: { idleMb, peakMb },
+      foreignLoad: foreignLoadResult,
+      startup: { warmRestartsMs, freshStartMs },
+    };
+    printReport(report);
+  } catch (error) {
+    if (!aborted) console.error(`\nLetzte Zeilen des App-Logs (${appLog}):\n${logTail(appLog)}`);
+    throw error;
+  }
+}
+
+/** A brand-new installation: no DATABASE_URL, an empty DATA_DIR (initdb, migrations, reference data). */
+async function measureFreshStart(tempDir: string): Promise<number> {
+  log('Erster Start in einem leeren Ordner (initdb, Migrationen, Stammdaten) …');
+  const dataDir = path.join(tempDir, 'erststart');
+  const logFile = path.join(tempDir, 'erststart.log');
+  const [port, pgPort] = [await freePort(), await freePort()];
+  ensureNotAborted();
+  const since = performance.now();
+  const child = spawnNode([...APP_NODE_ARGS, SERVER], {
+    cwd: ROOT,
+    env: appEnvironment({
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      PORT: String(port),
+      BASE_URL: `http://localhost:${port}`,
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+    }),
+    logFile,
+  });
+  // The app stops its own PostgreSQL on SIGTERM; if it could not, stop the cluster here.
+  onCleanup('first-start app', async () => {
+    await child.stop();
+    if (fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))) {
+      const { startEmbeddedPostgres } = await import('../../src/db/embedded-postgres.js');
+      const cluster = await startEmbeddedPostgres({ dataDir, port: pgPort, takeOwnershipIfRunning: true, log: () => {} });
+      await cluster.stop();
+    }
+  });
+  try {
+    const elapsed = await waitForStatus(`http://127.0.0.1:${port}/`, { child, since, timeoutMs: 120_000 });
+    log(`  ${ms(elapsed)}`);
+    return elapsed;
+  } catch (error) {
+    if (!aborted) console.error(`Letzte Zeilen von ${logFile}:\n${logTail(logFile)}`);
+    throw error;
+  } finally {
+    await child.stop();
+  }
+}
+
+function printReport(report: BenchReport): void {
+  const { met, total } = goalsMet(report);
+  log('\n' + terminalTable(tableRows(report)));
+  log('');
+  for (const line of summaryLines(report)) log(line);
+  log('');
+  log(goalsLine());
+  log(`Erreicht: ${met} von ${total}.`);
+  log(`\nRechner: ${machineLine(report)}`);
+  log(`Messung: ${settingsLine(report)}`);
+  log(`Dauer der ganzen Messung: ${Math.floor(report.totalSeconds / 60)} min ${Math.round(report.totalSeconds % 60)} s`);
+  if (report.settings.filter) {
+    log(`\nTeilmessung (--nur ${report.settings.filter}): ${path.relative(ROOT, RESULTS_FILE)} bleibt unverändert.`);
+  } else {
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    fs.writeFileSync(RESULTS_FILE, markdownReport(report));
+    log(`\nGeschrieben: ${path.relative(ROOT, RESULTS_FILE)}`);
+  }
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  exitCode = 1;
+  if (!aborted) console.error(`\nMessung fehlgeschlagen: ${(error as Error).message}`);
+  if (process.env.BENCH_DEBUG) console.error((error as Error).stack);
+} finally {
+  await cleanUp(); // after Ctrl-C this waits for the clean-up the signal handler started
+}
+process.exit(aborted ? 130 : exitCode);
