@@ -27,13 +27,14 @@ import { csrfLocals, csrfProtection, restoreExpiredForm } from './middleware/csr
 import { databaseOutageLog, errorHandler, noticeDatabaseBack, notFound } from './middleware/errors.js';
 import { flash } from './middleware/flash.js';
 import { rejectMalformedUrls } from './middleware/input.js';
+import { anonymousPageCache } from './middleware/page-cache.js';
 import { securityHeaders } from './middleware/security.js';
 import { createSessionMiddleware } from './middleware/session.js';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths.js';
 import type { Services } from './services.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'env' | 'baseUrl' | 'trustProxy' | 'secureCookies'>;
+  config: Pick<Config, 'env' | 'baseUrl' | 'trustProxy' | 'secureCookies'> & Partial<Pick<Config, 'pageCacheMs'>>;
   db: Database;
   logger: Logger;
   services: Services;
@@ -110,8 +111,11 @@ export function createApp(deps: AppDeps): Express {
 
   const outage = databaseOutageLog(logger);
   app.use(noticeDatabaseBack(outage));
-  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   const sessions = createSessionMiddleware({ store: deps.sessionStore, secret: deps.sessionSecret, secureCookies: config.secureCookies });
+  if (config.pageCacheMs) {
+    app.use(anonymousPageCache({ ttlMs: config.pageCacheMs, maxBytes: 32 * 1024 * 1024, hasSession: sessions.hasSessionCookie }));
+  }
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.set('session handler', sessions.always);
   app.set('session cookie', sessions.cookieName);
   app.use(sessions.ifPresent);

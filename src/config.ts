@@ -35,6 +35,7 @@ const schema = z
     MAIL_FROM: z.string().min(3, 'muss eine Absenderadresse sein, z. B. "KOG <noreply@example.org>"').default('Kommunale Erfahrungsbörse <noreply@localhost>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'muss debug, info, warn, error oder silent sein' }).optional(),
     SECURE_COOKIES: booleanish.optional(),
+    PAGE_CACHE_SECONDS: wholeNumber(0, 60).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -65,6 +66,8 @@ export interface Config {
   mailFrom: string;
   logLevel: string;
   secureCookies: boolean;
+  /** Pages for visitors without a session are served from memory for this long (0 = never). */
+  pageCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -104,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: c.MAIL_FROM,
     logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'silent' : 'info'),
     secureCookies: c.SECURE_COOKIES ?? production,
+    pageCacheMs: c.PAGE_CACHE_SECONDS * 1000,
   };
 }

@@ -50,7 +50,10 @@ async function drain(server: Server, markShuttingDown: () => void, logger: Logge
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger: Logger = createLogger(config.logLevel, { pretty: config.env !== 'production' && process.stdout.isTTY });
+  const logger: Logger = createLogger(config.logLevel, {
+    pretty: config.env !== 'production' && process.stdout.isTTY,
+    async: config.env === 'production',
+  });
   const { db, close: closeDatabase } = await openDatabase(config, logger, { ownEmbeddedServer: true });
   const secret = await sessionSecret(config);
 
@@ -87,8 +90,7 @@ async function main(): Promise<void> {
     (sessionStore as unknown as { close?: () => void }).close?.();
     await closeDatabase();
     logger.info('Heruntergefahren.');
-    logger.flush?.();
-    process.exit(0);
+    logger.flush(() => process.exit(0));
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

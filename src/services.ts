@@ -7,6 +7,7 @@ import type { PrismaClient } from './db/database.js';
 import type { RateLimits } from './lib/rate-limit.js';
 import { createMailer } from './lib/mail.js';
 import { createRateLimits } from './lib/rate-limit.js';
+import { topicDirectory, type TopicDirectory } from './features/topics/service.js';
 
 export interface Services {
   prisma: PrismaClient;
@@ -17,6 +18,8 @@ export interface Services {
   limits: RateLimits;
   /** Wakes the job worker after something was queued (no-op in tests, which run jobs themselves). */
   nudgeWorker: () => void;
+  /** The topics offered in forms and filters (kept for a few seconds). */
+  topics: TopicDirectory;
 }
 
 
@@ -29,6 +32,8 @@ export function createServices(deps: {
   /** Whether mail is delivered (SMTP_URL) or only kept in the outbox. */
   deliversMail: boolean;
   nudgeWorker?: () => void;
+  /** How long reference data (topics) may be kept per instance; 0 in tests. */
+  referenceCacheMs?: number;
 }): Services {
   const nudgeWorker = deps.nudgeWorker ?? (() => {});
   return {
@@ -38,5 +43,6 @@ export function createServices(deps: {
     mailer: createMailer({ prisma: deps.db.prisma, delivers: deps.deliversMail, onQueued: nudgeWorker }),
     limits: createRateLimits(deps.db.pool, deps.secret),
     nudgeWorker,
+    topics: topicDirectory(deps.db.prisma, deps.referenceCacheMs ?? 5000),
   };
 }

@@ -1,6 +1,7 @@
 // Markdown from users: marked renders, sanitize-html removes anything outside a small allowlist.
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { boundedMap } from './cache.js';
 
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -38,6 +39,12 @@ const allowed: sanitizeHtml.IOptions = {
 };
 
 export function renderMarkdown(source: string): string {
-  const html = marked.parse(source, { async: false, gfm: true, breaks: true });
-  return sanitizeHtml(html, allowed);
+  const cached = rendered.get(source);
+  if (cached !== undefined) return cached;
+  const html = sanitizeHtml(marked.parse(source, { async: false, gfm: true, breaks: true }), allowed);
+  rendered.set(source, html);
+  return html;
 }
+
+/** Rendering and sanitising cost about a millisecond per page of text; the same text always gives the same HTML. */
+const rendered = boundedMap<string, string>(500);

@@ -1,22 +1,31 @@
 // Directory and admin searches as people type: "Muller" and "Mueller" find "Müller", "weinstrasse" finds
 // "Weinstraße", and a small typo still finds the entry. keb_fold() (see the hardening migration) lower-cases,
-// removes accents and folds ae/oe/ue onto a/o/u on both sides; pg_trgm's word similarity catches typos.
-// Use the same expression as the table's trigram index, so the index serves the search.
+// removes accents and folds ae/oe/ue onto a/o/u; tables keep the folded text in a generated column
+// (`search_text`) with a trigram index, and the query is folded the same way. pg_trgm's word similarity
+// catches typos.
 import { Prisma } from '../generated/prisma/client.js';
 
 /** LIKE treats % and _ as wildcards; a search for "50%" means the characters. */
-function escapeLike(text: string): string {
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** SQL condition: the text expression contains the query (folded), or is close to it (from 4 characters on). */
-export function foldedMatch(expression: Prisma.Sql, query: string): Prisma.Sql {
-  const contains = Prisma.sql`keb_fold(${expression}) LIKE '%' || keb_fold(${escapeLike(query)}) || '%'`;
+/**
+ * SQL condition on a folded text column: it contains the folded query, or (from 4 characters on) comes close to
+ * it. The column's trigram index serves both.
+ */
+export function foldedMatch(foldedColumn: Prisma.Sql, query: string): Prisma.Sql {
+  const contains = Prisma.sql`${foldedColumn} LIKE '%' || keb_fold(${escapeLike(query)}) || '%'`;
   if ([...query].length < 4) return Prisma.sql`(${contains})`;
-  return Prisma.sql`(${contains} OR keb_fold(${query}) <% keb_fold(${expression}))`;
+  return Prisma.sql`(${contains} OR keb_fold(${query}) <% ${foldedColumn})`;
 }
 
 /** SQL order: exact (folded) containment first, then how close the text is. */
-export function foldedRank(expression: Prisma.Sql, query: string): Prisma.Sql {
-  return Prisma.sql`(keb_fold(${expression}) LIKE '%' || keb_fold(${escapeLike(query)}) || '%') DESC, word_similarity(keb_fold(${query}), keb_fold(${expression})) DESC`;
+export function foldedRank(foldedColumn: Prisma.Sql, query: string): Prisma.Sql {
+  return Prisma.sql`(${foldedColumn} LIKE '%' || keb_fold(${escapeLike(query)}) || '%') DESC, word_similarity(keb_fold(${query}), ${foldedColumn}) DESC`;
+}
+
+/** The same condition for a text that has no folded column (small tables only: it folds every row). */
+export function foldedTextMatch(expression: Prisma.Sql, query: string): Prisma.Sql {
+  return foldedMatch(Prisma.sql`keb_fold(${expression})`, query);
 }

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { PrismaClient } from '../db/database.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { ForbiddenError } from '../lib/errors.js';
-import { destroySession, refreshSession } from './session.js';
+import { destroySession, refreshSession, sessionUsers } from './session.js';
 
 export interface CurrentUser {
   id: number;
@@ -35,10 +35,15 @@ export function loadCurrentUser(prisma: PrismaClient) {
     if (req.session) res.set('Cache-Control', 'no-store');
     const userId = req.session?.userId;
     if (userId !== undefined) {
-      const user = await prisma.user.findUnique({
-        where: { id: userId },
-        select: { id: true, name: true, email: true, role: true, status: true, allianceId: true, isDelegate: true },
-      });
+      // Usually loaded together with the session already (middleware/session.ts).
+      const joined = sessionUsers.get(req);
+      const user =
+        joined?.id === userId
+          ? joined
+          : await prisma.user.findUnique({
+              where: { id: userId },
+              select: { id: true, name: true, email: true, role: true, status: true, allianceId: true, isDelegate: true },
+            });
       if (user?.status === 'ACTIVE') {
         const { status: _status, ...current } = user;
         req.user = current;

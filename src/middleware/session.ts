@@ -34,14 +34,45 @@ export function sessionCookieName(secure: boolean): string {
 
 type Callback = (error?: unknown) => void;
 
+/** The person a session belongs to, as loaded together with the session (see RevocableStore.get). */
+export interface SessionUser {
+  id: number;
+  name: string;
+  email: string;
+  role: 'MEMBER' | 'ORGANIZER' | 'ADMIN';
+  status: 'PENDING' | 'ACTIVE' | 'DISABLED';
+  allianceId: number | null;
+  isDelegate: boolean;
+}
+
+/**
+ * Who the session belongs to, read in the same query as the session itself: one round trip for both on every
+ * logged-in request. null: the session has no (existing) person; no entry: ask the database (another store).
+ */
+export const sessionUsers = new WeakMap<Request, SessionUser | null>();
+/** The request whose session express-session is loading right now (it calls store.get synchronously). */
+let loadingFor: Request | undefined;
+
+const SESSION_WITH_USER = `
+  SELECT s.sess, u.id, u.name, u.email, u.role::text AS role, u.status::text AS status, u.alliance_id AS "allianceId", u.is_delegate AS "isDelegate"
+  FROM "session" s
+  LEFT JOIN users u ON u.id = CASE WHEN s.sess->>'userId' ~ '^[0-9]{1,9}$' THEN (s.sess->>'userId')::int END
+  WHERE s.sid = $1 AND s.expire >= now() AND s.revoked_at IS NULL`;
+
 /** connect-pg-simple, except that a revoked session stays revoked (see above). */
 function revocableStore(pool: pg.Pool, options: { pruneExpired: boolean }): session.Store {
   const PgStore = connectPgSimple(session);
   class RevocableStore extends PgStore {
     override get(sid: string, callback: (error: unknown, session?: session.SessionData | null) => void): void {
-      pool
-        .query<{ sess: session.SessionData }>('SELECT sess FROM "session" WHERE sid = $1 AND expire >= now() AND revoked_at IS NULL', [sid])
-        .then((result) => callback(null, result.rows[0]?.sess ?? null), callback);
+      const req = loadingFor;
+      pool.query<{ sess: session.SessionData } & Partial<SessionUser>>({ name: 'session_with_user', text: SESSION_WITH_USER, values: [sid] }).then(
+        (result) => {
+          const row = result.rows[0];
+          if (req) sessionUsers.set(req, row?.id ? { id: row.id, name: row.name!, email: row.email!, role: row.role!, status: row.status!, allianceId: row.allianceId ?? null, isDelegate: row.isDelegate! } : null);
+          callback(null, row?.sess ?? null);
+        },
+        callback,
+      );
     }
 
     override set(sid: string, sess: session.SessionData, callback?: Callback): void {
@@ -108,18 +139,27 @@ export function createSessionMiddleware(options: SessionOptions) {
     saveUninitialized: false,
     cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, maxAge: SESSION_MS, path: '/' },
   });
+  const loadSession = (req: Request, res: Response, next: NextFunction) => {
+    loadingFor = req;
+    try {
+      handler(req, res, next);
+    } finally {
+      loadingFor = undefined;
+    }
+  };
   const cookiePrefix = `${cookieName}=`;
   const hasSessionCookie = (req: Request) => req.headers.cookie?.split(/;\s*/).some((c) => c.startsWith(cookiePrefix)) ?? false;
 
   return {
     cookieName,
+    hasSessionCookie,
     /** For every request: loads the session if the browser has one; a state change may create one. */
     ifPresent(req: Request, res: Response, next: NextFunction): void {
       if ((req.method === 'GET' || req.method === 'HEAD') && !hasSessionCookie(req)) return next();
-      handler(req, res, next);
+      loadSession(req, res, next);
     },
     /** For pages that show a visitor a form: the CSRF token needs a session. */
-    always: handler,
+    always: loadSession,
   };
 }
 

@@ -58,7 +58,7 @@ export interface BuildOptions {
 export function buildApp(db: Database, options: BuildOptions = {}) {
   const logger = options.log ? pino({ level: 'info', base: undefined }, options.log) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const sessionSecret = options.sessionSecret ?? SESSION_SECRET;
-  const services = createServices({ db, baseUrl: options.baseUrl ?? TEST_BASE_URL, secret: sessionSecret, deliversMail: !!options.smtpUrl });
+  const services = createServices({ db, baseUrl: options.baseUrl ?? TEST_BASE_URL, secret: sessionSecret, deliversMail: !!options.smtpUrl, referenceCacheMs: 0 });
   const app = createApp({
     config: {
       env: options.env ?? 'test',

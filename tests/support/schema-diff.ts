@@ -157,9 +157,16 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
   }
 
   // What the database has.
-  const { rows: columnRows } = await client.query<{ table: string; column: string; type: string; nullable: boolean; default: string | null }>(`
+  const { rows: columnRows } = await client.query<{
+    table: string;
+    column: string;
+    type: string;
+    nullable: boolean;
+    default: string | null;
+    generated: boolean;
+  }>(`
     SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable,
-           pg_get_expr(d.adbin, d.adrelid) AS default
+           CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default, a.attgenerated <> '' AS generated
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> '_prisma_migrations'`);
@@ -212,14 +219,17 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
     }
   }
   for (const [key, actual] of actualColumns) {
-    if (!expectedColumns.has(key) && expectedTables.has(actual.table) && !MIGRATION_ONLY_TYPES.has(actual.type)) {
+    // Columns the database computes itself (search text, full-text vectors) are declared in the migrations only.
+    if (!expectedColumns.has(key) && expectedTables.has(actual.table) && !MIGRATION_ONLY_TYPES.has(actual.type) && !actual.generated) {
       differences.push(`column ${key}: in the database but not in schema.prisma`);
     }
   }
 
+  const generatedColumns = new Set(columnRows.filter((r) => r.generated).map((r) => `${r.table}.${r.column}`));
   const actualIndexes = new Set(
     indexRows
       .filter((r) => !r.types.some((t) => MIGRATION_ONLY_TYPES.has(t)))
+      .filter((r) => !r.columns.some((c) => generatedColumns.has(`${r.table}.${c}`)))
       .map((r) => `${r.primary ? 'primary key' : r.unique ? 'unique' : 'index'} ${r.table}(${r.columns.join(', ')})`),
   );
   for (const index of expectedIndexes) if (!actualIndexes.has(index)) differences.push(`${index}: missing in the database`);

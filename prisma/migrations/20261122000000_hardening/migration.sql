@@ -100,8 +100,15 @@ CREATE FUNCTION keb_fold(text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$ SELECT regexp_replace(lower(public.unaccent('public.unaccent'::regdictionary, $1)), '([aou])e', '\1', 'g') $$;
 
-CREATE INDEX "alliances_search_idx" ON "alliances" USING gin (keb_fold("name" || ' ' || "municipality" || ' ' || coalesce("district", '')) gin_trgm_ops);
-CREATE INDEX "users_search_idx" ON "users" USING gin (keb_fold("name" || ' ' || "email") gin_trgm_ops);
+-- The folded text each directory search looks at, computed by the database on every write.
+ALTER TABLE "alliances" ADD COLUMN "search_text" TEXT GENERATED ALWAYS AS (keb_fold("name" || ' ' || "municipality" || ' ' || coalesce("district", ''))) STORED;
+CREATE INDEX "alliances_search_idx" ON "alliances" USING gin ("search_text" gin_trgm_ops);
+ALTER TABLE "users" ADD COLUMN "search_text" TEXT GENERATED ALWAYS AS (keb_fold("name")) STORED;
+CREATE INDEX "users_search_idx" ON "users" USING gin ("search_text" gin_trgm_ops);
+
+-- The alliance directory pages through active alliances in name order (German collation), also per Bundesland.
+CREATE INDEX "alliances_directory_idx" ON "alliances" ("name", "id") WHERE "archived_at" IS NULL;
+CREATE INDEX "alliances_state_directory_idx" ON "alliances" ("state", "name", "id") WHERE "archived_at" IS NULL;
 
 -- The members' directory pages through listed people in name order (German collation).
 CREATE INDEX "users_directory_idx" ON "users" ("name", "id") WHERE "status" = 'ACTIVE' AND "listed_in_directory";

@@ -7,17 +7,9 @@ import { endSessionsOfUser, startUserSession, withSession } from '../../middlewa
 import type { Services } from '../../services.js';
 import { MANDATE_LABELS, directorySettingsSchema } from '../members/schema.js';
 import { saveDirectorySettings } from '../members/service.js';
-import { activeTopics } from '../topics/service.js';
 import { tasksFor } from '../home/tasks.js';
 import { changeEmailSchema, changeNameSchema, changePasswordSchema } from './schema.js';
-import {
-  changeName,
-  changePassword,
-  confirmEmailChange,
-  findValidEmailChange,
-  pendingEmailChange,
-  requestEmailChange,
-} from './service.js';
+import { accountPage, changeName, changePassword, confirmEmailChange, findValidEmailChange, requestEmailChange } from './service.js';
 
 /** The forms on /konto, by their action: the one that failed shows its errors and what was typed. */
 type AccountForm = '/konto/name' | '/konto/email' | '/konto/passwort' | '/konto/verzeichnis';
@@ -27,18 +19,15 @@ export function accountRoutes(deps: Services): Router {
   const ip = (req: Request) => req.ip ?? 'unknown';
 
   const page = async (req: Request, form?: AccountForm) => {
-    const user = await deps.prisma.user.findUniqueOrThrow({
-      where: { id: req.user!.id },
-      include: { alliance: true, requestedAlliance: true, competences: { select: { topicId: true } } },
-    });
+    const [account, topics] = await Promise.all([accountPage(deps.pool, req.user!.id), deps.topics.active()]);
     const stored = {
-      name: user.name,
-      email: user.email,
-      listedInDirectory: user.listedInDirectory,
-      publicOnAlliancePage: user.publicOnAlliancePage,
-      mandate: user.mandate,
-      directoryNote: user.directoryNote ?? '',
-      competenceIds: user.competences.map((c) => c.topicId),
+      name: account.name,
+      email: account.email,
+      listedInDirectory: account.listedInDirectory,
+      publicOnAlliancePage: account.publicOnAlliancePage,
+      mandate: account.mandate,
+      directoryNote: account.directoryNote ?? '',
+      competenceIds: account.competenceIds,
     };
     // The form that failed keeps what was typed; the others show the stored values.
     const typed = form ? formValues(req.body) : {};
@@ -47,20 +36,15 @@ export function accountRoutes(deps: Services): Router {
       typed.publicOnAlliancePage = typed.publicOnAlliancePage === 'ja';
       typed.competenceIds ??= [];
     }
-    const [topics, pendingEmail, tasks] = await Promise.all([
-      activeTopics(deps.prisma),
-      pendingEmailChange(deps, user.id),
-      tasksFor(deps, req.user!),
-    ]);
     return {
       title: 'Mein Konto',
-      account: user,
+      account,
       form,
       values: { ...stored, ...typed },
       topics,
       mandateLabels: MANDATE_LABELS,
-      pendingEmail,
-      tasks,
+      pendingEmail: account.pendingEmail ? { ...account.pendingEmail, expiresAt: new Date(account.pendingEmail.expiresAt) } : null,
+      tasks: await tasksFor(deps, req.user!, { requestedAlliance: account.requestedAlliance }),
       mailDelivered: deps.mailer.delivers,
     };
   };

@@ -1,7 +1,9 @@
 // Changes a person makes to their own account. Every check of the current password counts like a login
 // attempt (rate-limits.ts), so /konto is no side door for guessing it.
-import { isUniqueViolation } from '../../db/database.js';
-import { AppError, ValidationError } from '../../lib/errors.js';
+import type pg from 'pg';
+import { isUniqueViolation, Prisma } from '../../db/database.js';
+import { selectOne } from '../../db/sql.js';
+import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import { HIDDEN_LINK, nameForMail } from '../../lib/mail.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { hashToken, isTokenShaped, newToken } from '../../lib/tokens.js';
@@ -71,6 +73,43 @@ export async function requestEmailChange(
       tx,
     );
   });
+}
+
+export interface AccountPage {
+  id: number;
+  name: string;
+  email: string;
+  role: 'MEMBER' | 'ORGANIZER' | 'ADMIN';
+  createdAt: Date;
+  isDelegate: boolean;
+  allianceNote: string | null;
+  listedInDirectory: boolean;
+  publicOnAlliancePage: boolean;
+  mandate: string;
+  directoryNote: string | null;
+  alliance: { slug: string; name: string } | null;
+  requestedAlliance: { slug: string; name: string } | null;
+  competenceIds: number[];
+  pendingEmail: { newEmail: string; expiresAt: string } | null;
+}
+
+/** Everything /konto shows about the person, in one query. */
+export async function accountPage(pool: pg.Pool, userId: number): Promise<AccountPage> {
+  const row = await selectOne<AccountPage>(
+    pool,
+    Prisma.sql`
+      SELECT u.id, u.name, u.email, u.role::text AS role, u.created_at AS "createdAt", u.is_delegate AS "isDelegate",
+        u.alliance_note AS "allianceNote", u.listed_in_directory AS "listedInDirectory", u.public_on_alliance_page AS "publicOnAlliancePage",
+        u.mandate::text AS mandate, u.directory_note AS "directoryNote",
+        (SELECT json_build_object('slug', a.slug, 'name', a.name) FROM alliances a WHERE a.id = u.alliance_id) AS alliance,
+        (SELECT json_build_object('slug', a.slug, 'name', a.name) FROM alliances a WHERE a.id = u.requested_alliance_id) AS "requestedAlliance",
+        ARRAY(SELECT topic_id FROM user_competences WHERE user_id = u.id) AS "competenceIds",
+        (SELECT json_build_object('newEmail', e.new_email, 'expiresAt', e.expires_at) FROM email_change_requests e
+          WHERE e.user_id = u.id AND e.used_at IS NULL AND e.expires_at > now() ORDER BY e.created_at DESC LIMIT 1) AS "pendingEmail"
+      FROM users u WHERE u.id = ${userId}`,
+  );
+  if (!row) throw new NotFoundError('Dieses Konto gibt es nicht.');
+  return row;
 }
 
 export async function pendingEmailChange(deps: Pick<Services, 'prisma'>, userId: number) {

@@ -5,7 +5,7 @@ import type { AccountStatus, Role } from '../../generated/prisma/enums.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
 import { paginate } from '../../lib/pagination.js';
-import { foldedMatch } from '../../lib/search.js';
+import { escapeLike, foldedMatch } from '../../lib/search.js';
 import { endSessionsOfUser } from '../../middleware/session.js';
 import type { Services } from '../../services.js';
 
@@ -27,7 +27,8 @@ export async function listUsers(prisma: PrismaClient, filter: UserFilter) {
     ? (
         await prisma.$queryRaw<{ id: number }[]>`
           SELECT u.id FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id
-          WHERE ${foldedMatch(Prisma.sql`u.name || ' ' || u.email`, filter.q)} OR ${foldedMatch(Prisma.sql`coalesce(a.name, '')`, filter.q)}
+          WHERE ${foldedMatch(Prisma.sql`u.search_text`, filter.q)} OR u.email LIKE ${`%${escapeLike(filter.q.toLowerCase())}%`}
+             OR ${foldedMatch(Prisma.sql`coalesce(a.search_text, '')`, filter.q)}
           LIMIT 2000`
       ).map((r) => r.id)
     : undefined;

@@ -1,5 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { ForbiddenError } from '../../lib/errors.js';
+import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
 import { renderMarkdown } from '../../lib/markdown.js';
@@ -15,6 +15,7 @@ import {
   leaveAlliance,
   listAlliances,
   requestToJoin,
+  renamedAlliance,
   setArchived,
   setDelegate,
   updateAlliance,
@@ -55,7 +56,7 @@ export function allianceRoutes(deps: Services): Router {
     const filter = parseQuery(allianceFilterSchema, req.query);
     res.render('alliances/index', {
       title: filter.archiv ? 'Archivierte Bündnisse' : 'Bündnisse',
-      ...(await listAlliances(prisma, filter)),
+      ...(await listAlliances(deps.pool, filter)),
       filter,
       states: FEDERAL_STATES,
     });
@@ -79,14 +80,14 @@ export function allianceRoutes(deps: Services): Router {
   );
 
   router.get('/buendnisse/:slug', async (req, res) => {
-    const alliance = await loadAlliance(req, res);
-    if (!alliance) return;
-    res.render('alliances/show', {
-      title: alliance.name,
-      alliance,
-      descriptionHtml: renderMarkdown(alliance.description),
-      ...(await alliancePage(prisma, alliance.id, req.user)),
-    });
+    const page = await alliancePage(deps.pool, String(req.params.slug), req.user);
+    if (!page) {
+      // Renamed: the old address leads to the new one; unknown: 404.
+      const movedTo = await renamedAlliance(prisma, String(req.params.slug));
+      if (!movedTo) throw new NotFoundError('Dieses Bündnis gibt es nicht (mehr).');
+      return res.redirect(301, `/buendnisse/${movedTo}${afterSlug(req.originalUrl)}`);
+    }
+    res.render('alliances/show', { title: page.alliance.name, ...page, descriptionHtml: renderMarkdown(page.alliance.description) });
   });
 
   router.get('/buendnisse/:slug/bearbeiten', organizer, async (req, res) => {

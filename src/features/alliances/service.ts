@@ -1,5 +1,8 @@
 // Bündnisse: directory, editing (with stable links across renames), archive, join requests and delegates.
+import type pg from 'pg';
 import { Prisma, type PrismaClient } from '../../db/database.js';
+import { select, selectOne } from '../../db/sql.js';
+import type { Alliance } from '../../generated/prisma/client.js';
 import { enqueue } from '../../jobs/queue.js';
 import { AppError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
@@ -9,8 +12,8 @@ import { hasRole, type CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { ALLIANCES_PER_PAGE, type AllianceInput } from './schema.js';
 
-/** The text the directory search looks at; the same expression as the trigram index alliances_search_idx. */
-const SEARCH_TEXT = Prisma.sql`name || ' ' || municipality || ' ' || coalesce(district, '')`;
+/** The folded name, municipality and district (a generated column with a trigram index). */
+const SEARCH_TEXT = Prisma.sql`search_text`;
 
 export interface AllianceListItem {
   slug: string;
@@ -20,22 +23,33 @@ export interface AllianceListItem {
   website: string | null;
 }
 
+/** One page of the directory and how many there are, in one query (the directory indexes serve the order). */
 export async function listAlliances(
-  prisma: PrismaClient,
+  pool: pg.Pool,
   filter: { q?: string | undefined; land?: string | undefined; archiv?: string | undefined; seite: number },
 ) {
   const conditions = [filter.archiv ? Prisma.sql`archived_at IS NOT NULL` : Prisma.sql`archived_at IS NULL`];
   if (filter.land) conditions.push(Prisma.sql`state = ${filter.land}`);
   if (filter.q) conditions.push(foldedMatch(SEARCH_TEXT, filter.q));
-  const where = Prisma.join(conditions, ' AND ');
   const order = filter.q ? Prisma.sql`${foldedRank(SEARCH_TEXT, filter.q)}, name, id` : Prisma.sql`name, id`;
-  const [alliances, [{ total }]] = await Promise.all([
-    prisma.$queryRaw<AllianceListItem[]>`
-      SELECT slug, name, municipality, state, website FROM alliances WHERE ${where}
+  const rows = await select<AllianceListItem & { total: number }>(
+    pool,
+    Prisma.sql`
+      SELECT slug, name, municipality, state, website, count(*) OVER ()::int AS total FROM alliances
+      WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY ${order} LIMIT ${ALLIANCES_PER_PAGE} OFFSET ${(filter.seite - 1) * ALLIANCES_PER_PAGE}`,
-    prisma.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM alliances WHERE ${where}`,
-  ]);
-  return { alliances, total, pages: Math.max(1, Math.ceil(total / ALLIANCES_PER_PAGE)) };
+    { prepare: !filter.q },
+  );
+  // Past the last page the window count is not there: count separately only then.
+  const total = rows[0]?.total ?? (filter.seite > 1 ? await countAlliances(pool, conditions) : 0);
+  return { alliances: rows.map(({ total: _total, ...alliance }) => alliance), total, pages: Math.max(1, Math.ceil(total / ALLIANCES_PER_PAGE)) };
+}
+
+async function countAlliances(pool: pg.Pool, conditions: Prisma.Sql[]): Promise<number> {
+  const row = await selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM alliances WHERE ${Prisma.join(conditions, ' AND ')}`, {
+    prepare: false,
+  });
+  return row?.total ?? 0;
 }
 
 /** The alliance under this slug, or the slug it has now if it was renamed. */
@@ -52,42 +66,63 @@ export function canDecideJoinRequests(user: CurrentUser | undefined, allianceId:
   return hasRole(user, 'ORGANIZER') || (!!user && user.isDelegate && user.allianceId === allianceId);
 }
 
+export interface AlliancePage {
+  alliance: Alliance;
+  delegates: { id: number; name: string }[];
+  publicMembers: { id: number; name: string; isDelegate: boolean }[];
+  joinRequests: { id: number; name: string; email?: string; allianceNote: string | null; joinRequestedAt: Date; status: string }[];
+  members: { id: number; name: string; isDelegate: boolean; status: string }[];
+  canDecide: boolean;
+  viewerRequest: number | null;
+}
+
+const json = (list: Prisma.Sql) => Prisma.sql`coalesce((${list}), '[]'::json)`;
+
 /**
- * Everything the alliance page shows besides the alliance itself, depending on who looks. Visitors see only
+ * The alliance page in one query: the alliance and the lists it shows, depending on who looks. Visitors see only
  * people who agreed to appear publicly; logged-in members also see all delegates (whom to ask); addresses of
- * people asking to join are for organisers and admins only.
+ * people asking to join are for organisers and admins only. Undefined when no alliance has this slug.
  */
-export async function alliancePage(prisma: PrismaClient, allianceId: number, viewer: CurrentUser | undefined) {
-  const canDecide = canDecideJoinRequests(viewer, allianceId);
+export async function alliancePage(pool: pg.Pool, slug: string, viewer: CurrentUser | undefined): Promise<AlliancePage | undefined> {
   const isOrganizer = hasRole(viewer, 'ORGANIZER');
-  const [delegates, publicMembers, joinRequests, members, viewerAccount] = await Promise.all([
-    prisma.user.findMany({
-      where: { allianceId, isDelegate: true, status: 'ACTIVE', ...(viewer ? {} : { publicOnAlliancePage: true }) },
-      orderBy: { name: 'asc' },
-      select: { id: true, name: true },
-    }),
-    prisma.user.findMany({
-      where: { allianceId, publicOnAlliancePage: true, status: 'ACTIVE' },
-      orderBy: { name: 'asc' },
-      select: { id: true, name: true, isDelegate: true },
-    }),
-    canDecide
-      ? prisma.user.findMany({
-          where: { requestedAllianceId: allianceId, status: { not: 'DISABLED' } },
-          orderBy: { joinRequestedAt: 'asc' },
-          select: { id: true, name: true, email: isOrganizer, allianceNote: true, joinRequestedAt: true, status: true },
-        })
-      : Promise.resolve([]),
-    isOrganizer
-      ? prisma.user.findMany({
-          where: { allianceId },
-          orderBy: { name: 'asc' },
-          select: { id: true, name: true, isDelegate: true, status: true },
-        })
-      : Promise.resolve([]),
-    viewer ? prisma.user.findUnique({ where: { id: viewer.id }, select: { requestedAllianceId: true } }) : Promise.resolve(null),
-  ]);
-  return { delegates, publicMembers, joinRequests, members, canDecide, viewerRequest: viewerAccount?.requestedAllianceId ?? null };
+  const delegateFilter = viewer ? Prisma.empty : Prisma.sql`AND u.public_on_alliance_page`;
+  const row = await selectOne<Record<string, unknown>>(
+    pool,
+    Prisma.sql`
+      SELECT a.id, a.slug, a.name, a.municipality, a.district, a.state, a.description, a.founded_year AS "foundedYear",
+        a.council_seats AS "councilSeats", a.website, a.contact_email AS "contactEmail", a.archived_at AS "archivedAt",
+        a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+        ${json(Prisma.sql`SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name) FROM users u
+          WHERE u.alliance_id = a.id AND u.is_delegate AND u.status = 'ACTIVE' ${delegateFilter}`)} AS delegates,
+        ${json(Prisma.sql`SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'isDelegate', u.is_delegate) ORDER BY u.name) FROM users u
+          WHERE u.alliance_id = a.id AND u.public_on_alliance_page AND u.status = 'ACTIVE'`)} AS "publicMembers",
+        ${json(Prisma.sql`SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'email', CASE WHEN ${isOrganizer} THEN u.email END,
+            'allianceNote', u.alliance_note, 'joinRequestedAt', u.join_requested_at, 'status', u.status) ORDER BY u.join_requested_at)
+          FROM users u WHERE u.requested_alliance_id = a.id AND u.status <> 'DISABLED'
+            AND (${isOrganizer} OR (${viewer?.isDelegate ?? false} AND a.id = ${viewer?.allianceId ?? 0}))`)} AS "joinRequests",
+        ${json(Prisma.sql`SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'isDelegate', u.is_delegate, 'status', u.status) ORDER BY u.name)
+          FROM users u WHERE u.alliance_id = a.id AND ${isOrganizer}`)} AS members,
+        (SELECT requested_alliance_id FROM users WHERE id = ${viewer?.id ?? 0}) AS "viewerRequest"
+      FROM alliances a WHERE a.slug = ${slug}`,
+  );
+  if (!row) return undefined;
+  const { delegates, publicMembers, joinRequests, members, viewerRequest, ...alliance } = row;
+  const requests = (joinRequests as AlliancePage['joinRequests']).map((r) => ({ ...r, joinRequestedAt: new Date(r.joinRequestedAt) }));
+  return {
+    alliance: alliance as unknown as Alliance,
+    delegates: delegates as AlliancePage['delegates'],
+    publicMembers: publicMembers as AlliancePage['publicMembers'],
+    joinRequests: requests,
+    members: members as AlliancePage['members'],
+    canDecide: canDecideJoinRequests(viewer, alliance.id as number),
+    viewerRequest: (viewerRequest as number | null) ?? null,
+  };
+}
+
+/** An old slug of a renamed alliance: the slug it has now. */
+export async function renamedAlliance(prisma: PrismaClient, slug: string): Promise<string | undefined> {
+  const redirect = await prisma.allianceSlugRedirect.findUnique({ where: { slug }, include: { alliance: { select: { slug: true } } } });
+  return redirect?.alliance.slug;
 }
 
 function allianceData(input: AllianceInput) {

@@ -8,7 +8,12 @@ export interface Task {
   href: string;
 }
 
-type Provider = (deps: Pick<Services, 'prisma'>, user: CurrentUser) => Promise<Task[]>;
+/** What the caller knows already (saves a query): the person's own open join request. */
+export interface Known {
+  requestedAlliance?: { name: string } | null;
+}
+
+type Provider = (deps: Pick<Services, 'prisma'>, user: CurrentUser, known: Known) => Promise<Task[]>;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -41,12 +46,15 @@ const providers: Provider[] = [
     });
   },
   // Everyone: their own open request.
-  async ({ prisma }, user) => {
-    const me = await prisma.user.findUnique({ where: { id: user.id }, select: { requestedAlliance: { select: { name: true } } } });
-    return me?.requestedAlliance ? [{ text: `Deine Beitrittsanfrage an ${me.requestedAlliance.name} wartet auf Bestätigung`, href: '/konto#buendnis' }] : [];
+  async ({ prisma }, user, known) => {
+    const requested =
+      known.requestedAlliance !== undefined
+        ? known.requestedAlliance
+        : (await prisma.user.findUnique({ where: { id: user.id }, select: { requestedAlliance: { select: { name: true } } } }))?.requestedAlliance;
+    return requested ? [{ text: `Deine Beitrittsanfrage an ${requested.name} wartet auf Bestätigung`, href: '/konto#buendnis' }] : [];
   },
 ];
 
-export async function tasksFor(deps: Pick<Services, 'prisma'>, user: CurrentUser): Promise<Task[]> {
-  return (await Promise.all(providers.map((provide) => provide(deps, user)))).flat();
+export async function tasksFor(deps: Pick<Services, 'prisma'>, user: CurrentUser, known: Known = {}): Promise<Task[]> {
+  return (await Promise.all(providers.map((provide) => provide(deps, user, known)))).flat();
 }

@@ -4,7 +4,6 @@ import { requireIdParam, submitForm } from '../../lib/http.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { requireLogin } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
-import { activeTopics } from '../topics/service.js';
 import { contactSchema, MANDATE_LABELS, memberFilterSchema } from './schema.js';
 import { contactMember, findAllianceBySlug, findListedMember, listMembers } from './service.js';
 
@@ -17,8 +16,8 @@ export function memberRoutes(deps: Services): Router {
   router.get('/mitglieder', requireLogin, async (req, res) => {
     const filter = parseQuery(memberFilterSchema, req.query);
     const [result, topics, alliance] = await Promise.all([
-      listMembers(prisma, filter),
-      activeTopics(prisma),
+      listMembers(deps.pool, filter),
+      deps.topics.active(),
       filter.buendnis ? findAllianceBySlug(prisma, filter.buendnis) : Promise.resolve(null),
     ]);
     res.render('members/index', {

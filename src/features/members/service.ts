@@ -1,6 +1,8 @@
 // Mitglieder und Kompetenzen (the LAG's "Liste von Kompetenzen"): an opt-in list for logged-in members,
 // and a contact form that delivers through the site without showing anyone's address on a page.
+import type pg from 'pg';
 import { Prisma, type PrismaClient } from '../../db/database.js';
+import { select } from '../../db/sql.js';
 import type { Mandate } from '../../generated/prisma/client.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
@@ -33,7 +35,7 @@ export interface ListedMember {
  * One page of the directory in German name order. One query for the page (competences aggregated in it) and one
  * for the count, both served by the partial index users_directory_idx.
  */
-export async function listMembers(prisma: PrismaClient, filter: MemberFilter) {
+export async function listMembers(pool: pg.Pool, filter: MemberFilter) {
   const conditions = [Prisma.sql`u.status = 'ACTIVE' AND u.listed_in_directory`];
   if (filter.kompetenz) {
     conditions.push(
@@ -42,39 +44,24 @@ export async function listMembers(prisma: PrismaClient, filter: MemberFilter) {
   }
   if (filter.land) conditions.push(Prisma.sql`a.state = ${filter.land}`);
   if (filter.buendnis) conditions.push(Prisma.sql`a.slug = ${filter.buendnis}`);
-  if (filter.q) conditions.push(Prisma.sql`(${foldedMatch(Prisma.sql`u.name`, filter.q)} OR ${foldedMatch(Prisma.sql`coalesce(a.name, '')`, filter.q)})`);
-  const where = Prisma.join(conditions, ' AND ');
-  const [rows, [{ total }]] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        id: number;
-        name: string;
-        mandate: Mandate;
-        directory_note: string | null;
-        alliance_slug: string | null;
-        alliance_name: string | null;
-        alliance_state: string | null;
-        competences: { slug: string; name: string }[];
-      }[]
-    >`
-      SELECT u.id, u.name, u.mandate::text AS mandate, u.directory_note, a.slug AS alliance_slug, a.name AS alliance_name, a.state AS alliance_state,
+  // A person's or an alliance's name (never the address: listed people's e-mail addresses stay hidden).
+  if (filter.q) conditions.push(Prisma.sql`(${foldedMatch(Prisma.sql`u.search_text`, filter.q)} OR ${foldedMatch(Prisma.sql`coalesce(a.search_text, '')`, filter.q)})`);
+  const rows = await select<ListedMember & { total: number }>(
+    pool,
+    Prisma.sql`
+      SELECT u.id, u.name, u.mandate::text AS mandate, u.directory_note AS "directoryNote",
+        CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('slug', a.slug, 'name', a.name, 'state', a.state) END AS alliance,
         coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name)
-                  FROM user_competences uc JOIN topics t ON t.id = uc.topic_id WHERE uc.user_id = u.id), '[]') AS competences
+                  FROM user_competences uc JOIN topics t ON t.id = uc.topic_id WHERE uc.user_id = u.id), '[]') AS competences,
+        count(*) OVER ()::int AS total
       FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id
-      WHERE ${where}
+      WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY u.name, u.id
       LIMIT ${MEMBERS_PER_PAGE} OFFSET ${(filter.seite - 1) * MEMBERS_PER_PAGE}`,
-    prisma.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id WHERE ${where}`,
-  ]);
-  const members: ListedMember[] = rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    mandate: r.mandate,
-    directoryNote: r.directory_note,
-    alliance: r.alliance_slug ? { slug: r.alliance_slug, name: r.alliance_name!, state: r.alliance_state! } : null,
-    competences: r.competences,
-  }));
-  return { members, total, pages: Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE)) };
+    { prepare: !filter.q },
+  );
+  const total = rows[0]?.total ?? 0;
+  return { members: rows.map(({ total: _total, ...member }) => member), total, pages: Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE)) };
 }
 
 export function findAllianceBySlug(prisma: PrismaClient, slug: string) {

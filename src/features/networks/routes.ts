@@ -3,7 +3,6 @@ import { formValues, parseForm, parseQuery, submittedIds } from '../../lib/forms
 import { confirmed, orNotFound, requireIdParam, submitForm } from '../../lib/http.js';
 import { hasRole, requireRole } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
-import { activeTopics } from '../topics/service.js';
 import { CATEGORY_PARAMS, NETWORK_CATEGORY_LABELS, networkFilterSchema, networkFormSchema } from './schema.js';
 import { createNetwork, findNetwork, listNetworks, setNetworkRetired, updateNetwork } from './service.js';
 
@@ -18,8 +17,8 @@ export function networkRoutes(deps: Services): Router {
     const filter = parseQuery(networkFilterSchema, req.query);
     const retired = filter.ausgemustert === '1' && hasRole(req.user, 'ADMIN'); // only admins see retired entries
     const [result, topics] = await Promise.all([
-      listNetworks(prisma, { q: filter.q, kategorie: filter.kategorie, thema: filter.thema, retired, page: filter.seite }),
-      activeTopics(prisma),
+      listNetworks(deps.pool, { q: filter.q, kategorie: filter.kategorie, thema: filter.thema, retired, page: filter.seite }),
+      deps.topics.active(),
     ]);
     res.render('networks/index', {
       title: retired ? 'Ausgemusterte Netzwerke' : 'Netzwerke',
@@ -36,7 +35,7 @@ export function networkRoutes(deps: Services): Router {
     title,
     action,
     values,
-    topics: await activeTopics(prisma),
+    topics: await deps.topics.active(),
     categoryLabels: NETWORK_CATEGORY_LABELS,
   });
   const typedValues = (req: Request) => ({ ...formValues(req.body), topicIds: submittedIds(req.body, 'topicIds') });

@@ -1,10 +1,11 @@
 // Netzwerke: outside networks worth contacting (KOG principle 8). Admins maintain the list; retired entries
 // are hidden from the public list but kept, so they can be brought back.
+import type pg from 'pg';
 import { isUniqueViolation, Prisma, type PrismaClient } from '../../db/database.js';
+import { select } from '../../db/sql.js';
 import type { NetworkCategory } from '../../generated/prisma/client.js';
 import { ValidationError } from '../../lib/errors.js';
-import { paginate } from '../../lib/pagination.js';
-import { foldedMatch } from '../../lib/search.js';
+import { foldedTextMatch } from '../../lib/search.js';
 import { insertWithFreeSlug, slugFrom } from '../../lib/slugs.js';
 import { knownTopicIds } from '../topics/service.js';
 import { CATEGORY_PARAMS, NETWORKS_PER_PAGE, type NetworkInput } from './schema.js';
@@ -17,35 +18,40 @@ export interface NetworkFilter {
   page: number;
 }
 
-export async function listNetworks(prisma: PrismaClient, filter: NetworkFilter) {
+export interface NetworkListItem {
+  id: number;
+  slug: string;
+  name: string;
+  category: NetworkCategory;
+  description: string;
+  website: string | null;
+  reach: string | null;
+  topics: { slug: string; name: string }[];
+}
+
+/** One page of the directory with each entry's topics, in one query. */
+export async function listNetworks(pool: pg.Pool, filter: NetworkFilter) {
+  const conditions = [filter.retired ? Prisma.sql`n.retired_at IS NOT NULL` : Prisma.sql`n.retired_at IS NULL`];
+  if (filter.kategorie) conditions.push(Prisma.sql`n.category = ${CATEGORY_PARAMS[filter.kategorie]}::network_category`);
+  if (filter.thema) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM network_topics nt JOIN topics t ON t.id = nt.topic_id WHERE nt.network_id = n.id AND t.slug = ${filter.thema})`);
+  }
   // The directory has a few dozen entries: the folded search runs over all of them.
-  const matchingIds = filter.q
-    ? (
-        await prisma.$queryRaw<{ id: number }[]>`
-          SELECT id FROM networks WHERE ${foldedMatch(Prisma.sql`name || ' ' || description || ' ' || coalesce(reach, '')`, filter.q)}`
-      ).map((r) => r.id)
-    : undefined;
-  const where: Prisma.NetworkWhereInput = {
-    retiredAt: filter.retired ? { not: null } : null,
-    ...(filter.kategorie ? { category: CATEGORY_PARAMS[filter.kategorie] } : {}),
-    ...(filter.thema ? { topics: { some: { topic: { slug: filter.thema } } } } : {}),
-    ...(matchingIds ? { id: { in: matchingIds } } : {}),
-  };
-  const { items: networks, ...counts } = await paginate(
-    filter.page,
-    NETWORKS_PER_PAGE,
-    (skip, take) =>
-      prisma.network.findMany({
-        where,
-        // Category order as in the source: national, parties, international.
-        orderBy: [{ category: 'asc' }, { name: 'asc' }],
-        skip,
-        take,
-        include: { topics: { include: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: 'asc' } } } },
-      }),
-    () => prisma.network.count({ where }),
+  if (filter.q) conditions.push(foldedTextMatch(Prisma.sql`n.name || ' ' || n.description || ' ' || coalesce(n.reach, '')`, filter.q));
+  const rows = await select<NetworkListItem & { total: number }>(
+    pool,
+    Prisma.sql`
+      SELECT n.id, n.slug, n.name, n.category::text AS category, n.description, n.website, n.reach,
+        coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name)
+                  FROM network_topics nt JOIN topics t ON t.id = nt.topic_id WHERE nt.network_id = n.id), '[]') AS topics,
+        count(*) OVER ()::int AS total
+      FROM networks n WHERE ${Prisma.join(conditions, ' AND ')}
+      -- Category order as in the source: national, parties, international.
+      ORDER BY n.category, n.name LIMIT ${NETWORKS_PER_PAGE} OFFSET ${(filter.page - 1) * NETWORKS_PER_PAGE}`,
+    { prepare: !filter.q },
   );
-  return { networks, ...counts };
+  const total = rows[0]?.total ?? 0;
+  return { networks: rows.map(({ total: _total, ...network }) => network), total, pages: Math.max(1, Math.ceil(total / NETWORKS_PER_PAGE)) };
 }
 
 export function findNetwork(prisma: PrismaClient, id: number) {

@@ -5,7 +5,7 @@ import { requireRole } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { NETWORK_CATEGORY_LABELS } from '../networks/schema.js';
 import { topicFormSchema } from './schema.js';
-import { activeTopics, createTopic, findTopic, listTopicsForAdmin, setTopicRetired, topicPage, updateTopic } from './service.js';
+import { createTopic, findTopic, listTopicsForAdmin, setTopicRetired, topicPage, updateTopic } from './service.js';
 
 const NOT_FOUND = 'Dieses Thema gibt es nicht.';
 
@@ -15,11 +15,11 @@ export function topicRoutes(deps: Services): Router {
   const admin = requireRole('ADMIN');
 
   router.get('/themen', async (_req, res) => {
-    res.render('topics/index', { title: 'Themen', topics: await activeTopics(prisma) });
+    res.render('topics/index', { title: 'Themen', topics: await deps.topics.active() });
   });
 
   router.get('/themen/:slug', async (req, res) => {
-    const page = await topicPage(prisma, req.params.slug, !!req.user);
+    const page = await topicPage(deps.pool, String(req.params.slug), !!req.user);
     res.render('topics/show', { title: page.topic.name, ...page, categoryLabels: NETWORK_CATEGORY_LABELS });
   });
 
@@ -42,6 +42,7 @@ export function topicRoutes(deps: Services): Router {
       () => adminPage(formValues(req.body)),
       async () => {
         const topic = await createTopic(prisma, parseForm(topicFormSchema, req.body));
+        deps.topics.changed();
         req.flash('success', `Das Thema „${topic.name}“ ist angelegt.`);
         res.redirect(303, '/admin/themen');
       },
@@ -61,6 +62,7 @@ export function topicRoutes(deps: Services): Router {
       () => ({ title: `Thema bearbeiten: ${topic.name}`, topic, values: formValues(req.body) }),
       async () => {
         const saved = await updateTopic(prisma, topic.id, parseForm(topicFormSchema, req.body));
+        deps.topics.changed();
         req.flash('success', `Das Thema „${saved.name}“ ist gespeichert.`);
         res.redirect(303, '/admin/themen');
       },
@@ -78,12 +80,14 @@ export function topicRoutes(deps: Services): Router {
     };
     if (!confirmed(req, res, ask)) return;
     await setTopicRetired(prisma, topic.id, true);
+    deps.topics.changed();
     req.flash('success', `„${topic.name}“ wird nicht mehr zur Auswahl angeboten. Die Themenseite bleibt erreichbar.`);
     res.redirect(303, '/admin/themen');
   });
 
   router.post('/admin/themen/:id/reaktivieren', admin, async (req, res) => {
     const topic = await setTopicRetired(prisma, (await loadTopic(req)).id, false);
+    deps.topics.changed();
     req.flash('success', `„${topic.name}“ wird wieder zur Auswahl angeboten.`);
     res.redirect(303, '/admin/themen');
   });

@@ -1,6 +1,9 @@
 // Themen: a managed list (admins) used to tag networks, members' competences and, later, reports and motions.
-import { isUniqueViolation, type PrismaClient } from '../../db/database.js';
+import type pg from 'pg';
+import { isUniqueViolation, Prisma, type PrismaClient } from '../../db/database.js';
+import { selectOne } from '../../db/sql.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
+import { shortLived } from '../../lib/cache.js';
 import { insertWithFreeSlug, slugFrom } from '../../lib/slugs.js';
 
 /** How many members a topic page lists; the rest are a click away in the members' directory. */
@@ -15,32 +18,54 @@ export async function knownTopicIds(prisma: PrismaClient, ids: number[], field: 
   return unique;
 }
 
+export interface ActiveTopic {
+  id: number;
+  slug: string;
+  name: string;
+}
+
 /** Topics that can be chosen now (retired ones keep their page). */
-export function activeTopics(prisma: PrismaClient) {
+export function activeTopics(prisma: PrismaClient): Promise<ActiveTopic[]> {
   return prisma.topic.findMany({ where: { retiredAt: null }, orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true } });
 }
 
-export async function topicPage(prisma: PrismaClient, slug: string, viewerLoggedIn: boolean) {
-  const topic = await prisma.topic.findUnique({ where: { slug } });
-  if (!topic) throw new NotFoundError('Dieses Thema gibt es nicht.');
-  const competent = { status: 'ACTIVE', listedInDirectory: true, competences: { some: { topicId: topic.id } } } as const;
-  const [networks, members, memberCount] = await Promise.all([
-    prisma.network.findMany({
-      where: { retiredAt: null, topics: { some: { topicId: topic.id } } },
-      orderBy: { name: 'asc' },
-      select: { slug: true, name: true, category: true },
-    }),
-    // The competence list is for logged-in members only.
-    viewerLoggedIn
-      ? prisma.user.findMany({
-          where: competent,
-          orderBy: [{ name: 'asc' }, { id: 'asc' }],
-          take: TOPIC_MEMBERS_SHOWN,
-          select: { id: true, name: true, alliance: { select: { name: true } } },
-        })
-      : Promise.resolve([]),
-    viewerLoggedIn ? prisma.user.count({ where: competent }) : Promise.resolve(0),
-  ]);
+/**
+ * The active topics appear in forms and filters on many pages; they change rarely. Kept for a few seconds per
+ * instance, and forgotten at once where an admin changes them.
+ */
+export function topicDirectory(prisma: PrismaClient, ttlMs: number) {
+  const cache = shortLived(ttlMs, () => activeTopics(prisma));
+  return { active: () => cache.get(), changed: () => cache.clear() };
+}
+
+export type TopicDirectory = ReturnType<typeof topicDirectory>;
+
+export interface TopicPage {
+  topic: { id: number; slug: string; name: string; description: string; retiredAt: Date | null };
+  networks: { slug: string; name: string; category: string }[];
+  members: { id: number; name: string; alliance: { name: string } | null }[];
+  memberCount: number;
+}
+
+/** The topic page in one query: networks for everyone; members with this competence for logged-in viewers only. */
+export async function topicPage(pool: pg.Pool, slug: string, viewerLoggedIn: boolean): Promise<TopicPage> {
+  const competent = Prisma.sql`u.status = 'ACTIVE' AND u.listed_in_directory
+    AND EXISTS (SELECT 1 FROM user_competences uc WHERE uc.user_id = u.id AND uc.topic_id = t.id)`;
+  const row = await selectOne<TopicPage['topic'] & Omit<TopicPage, 'topic'>>(
+    pool,
+    Prisma.sql`
+      SELECT t.id, t.slug, t.name, t.description, t.retired_at AS "retiredAt",
+        coalesce((SELECT json_agg(json_build_object('slug', n.slug, 'name', n.name, 'category', n.category) ORDER BY n.name)
+                  FROM networks n JOIN network_topics nt ON nt.network_id = n.id WHERE nt.topic_id = t.id AND n.retired_at IS NULL), '[]') AS networks,
+        coalesce((SELECT json_agg(json_build_object('id', m.id, 'name', m.name, 'alliance', m.alliance)) FROM (
+                    SELECT u.id, u.name, CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('name', a.name) END AS alliance
+                    FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id
+                    WHERE ${viewerLoggedIn} AND ${competent} ORDER BY u.name, u.id LIMIT ${TOPIC_MEMBERS_SHOWN}) m), '[]') AS members,
+        CASE WHEN ${viewerLoggedIn} THEN (SELECT count(*)::int FROM users u WHERE ${competent}) ELSE 0 END AS "memberCount"
+      FROM topics t WHERE t.slug = ${slug}`,
+  );
+  if (!row) throw new NotFoundError('Dieses Thema gibt es nicht.');
+  const { networks, members, memberCount, ...topic } = row;
   return { topic, networks, members, memberCount };
 }
 

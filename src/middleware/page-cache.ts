@@ -1,0 +1,67 @@
+// Visitors who only read (no session cookie) get pages that are at most a few seconds old: the first visitor's
+// request renders the page, the others in the next seconds get the same HTML from memory. That keeps the site
+// fast when many people read at once, without showing stale content for long. Logged-in people – and so
+// everyone who changes something – always get a freshly rendered page and see their change at once.
+import type { NextFunction, Request, Response } from 'express';
+
+export interface PageCacheOptions {
+  /** How long a page may be served from memory. */
+  ttlMs: number;
+  /** Upper bound for the memory the cached pages take (oldest pages leave first). */
+  maxBytes: number;
+  /** Whether the request belongs to a session (then it is never served from or stored in the cache). */
+  hasSession: (req: Request) => boolean;
+}
+
+interface CachedPage {
+  expires: number;
+  contentType: string;
+  body: string;
+  bytes: number;
+}
+
+export function anonymousPageCache(options: PageCacheOptions) {
+  const pages = new Map<string, CachedPage>();
+  let bytes = 0;
+
+  const forget = (key: string) => {
+    const page = pages.get(key);
+    if (page) bytes -= page.bytes;
+    pages.delete(key);
+  };
+
+  const remember = (key: string, page: CachedPage) => {
+    forget(key);
+    pages.set(key, page);
+    bytes += page.bytes;
+    // Map keeps insertion order: the first entries are the oldest.
+    for (const oldest of pages.keys()) {
+      if (bytes <= options.maxBytes) break;
+      forget(oldest);
+    }
+  };
+
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || options.hasSession(req)) return next();
+    const key = req.originalUrl;
+    const now = Date.now();
+    const cached = pages.get(key);
+    if (cached && cached.expires > now) {
+      res.type(cached.contentType).send(cached.body);
+      return;
+    }
+    if (cached) forget(key);
+
+    const send = res.send.bind(res);
+    res.send = ((body?: unknown) => {
+      const sent = send(body);
+      // Only complete pages for everyone: no error pages, no new session (a form with a token), no redirects.
+      const contentType = String(res.getHeader('content-type') ?? '');
+      if (res.statusCode === 200 && typeof body === 'string' && !res.getHeader('set-cookie') && /^(text\/html|application\/atom\+xml)/.test(contentType)) {
+        remember(key, { expires: now + options.ttlMs, contentType, body, bytes: Buffer.byteLength(body) });
+      }
+      return sent;
+    }) as Response['send'];
+    next();
+  };
+}
