@@ -1,10 +1,8 @@
 // createApp(deps): the whole web application, built from its dependencies. No side effects on import;
 // tests build it in-process against their own database.
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type session from 'express-session';
-import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { accountRoutes } from './features/account/routes.js';
@@ -29,6 +27,7 @@ import { flash } from './middleware/flash.js';
 import { rejectMalformedUrls } from './middleware/input.js';
 import { anonymousPageCache } from './middleware/page-cache.js';
 import { securityHeaders } from './middleware/security.js';
+import { requestLog } from './middleware/request-log.js';
 import { createSessionMiddleware } from './middleware/session.js';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths.js';
 import type { Services } from './services.js';
@@ -40,12 +39,6 @@ export interface AppDeps {
   services: Services;
   sessionStore: session.Store;
   sessionSecret: string;
-}
-
-/** Secret tokens in links (password reset, address confirmation) never reach the access log. */
-const SECRET_PATHS = /^(\/passwort-zuruecksetzen\/|\/konto\/email-bestaetigen\/)[^/?#]+/;
-export function loggableUrl(url: string): string {
-  return url.replace(SECRET_PATHS, '$1[verborgen]');
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -68,26 +61,7 @@ export function createApp(deps: AppDeps): Express {
   /** Set by server.ts on SIGTERM: every response then closes its connection. */
   app.locals.shuttingDown = false;
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url?.startsWith('/assets/') === true },
-      // A 503 while the database is away is expected; the outage itself is logged once (middleware/errors.ts).
-      customLogLevel: (_req, res, error) => (res.statusCode >= 500 && res.statusCode !== 503) || error ? 'error' : 'info',
-      // One short line per request; headers (cookies!) and secret tokens stay out of the log.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        err: (err: Error) => ({ type: err.name, message: err.message }),
-      },
-    }),
-  );
+  app.use(requestLog(logger));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (app.locals.shuttingDown) res.set('Connection', 'close');
     next();

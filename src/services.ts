@@ -20,6 +20,8 @@ export interface Services {
   nudgeWorker: () => void;
   /** The topics offered in forms and filters (kept for a few seconds). */
   topics: TopicDirectory;
+  /** How long figures that only serve navigation (page counts) may be kept per instance; 0 in tests. */
+  cacheMs: number;
 }
 
 
@@ -44,5 +46,6 @@ export function createServices(deps: {
     limits: createRateLimits(deps.db.pool, deps.secret),
     nudgeWorker,
     topics: topicDirectory(deps.db.prisma, deps.referenceCacheMs ?? 5000),
+    cacheMs: deps.referenceCacheMs ?? 5000,
   };
 }

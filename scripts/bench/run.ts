@@ -40,7 +40,17 @@ const RESULTS_FILE = path.join(ROOT, 'bench', 'ERGEBNISSE.md');
 const WARM_RESTARTS = 3;
 /** Extra node flags for the app only, e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" for a profile. */
 const APP_NODE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-const SERVER = path.join(ROOT, 'dist/src/server.js');
+/**
+ * The app starts exactly as `npm start` starts it: the node flags of the start script in package.json (memory
+ * settings), then scripts/start.mjs.
+ */
+function startArguments(): string[] {
+  const script = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = script.split(/\s+/).filter((w) => w && w !== 'exec');
+  if (words[0] !== 'node') throw new Error(`unexpected start script: ${script}`);
+  return words.slice(1).map((w) => (w.endsWith('.mjs') ? path.join(ROOT, w) : w));
+}
+const SERVER_ARGS = startArguments();
 
 // ---------------------------------------------------------------------------------------------- options
 
@@ -274,11 +284,11 @@ async function main(): Promise<void> {
   const startApp = () => {
     ensureNotAborted();
     const since = performance.now();
-    app = spawnNode([...APP_NODE_ARGS, SERVER], { cwd: ROOT, env, logFile: appLog });
+    app = spawnNode([...APP_NODE_ARGS, ...SERVER_ARGS], { cwd: ROOT, env, logFile: appLog });
     return { child: app, since };
   };
   try {
-    log('Starte die App (node dist/src/server.js) …');
+    log('Starte die App wie npm start …');
     const first = startApp();
     await waitForStatus(`${appUrl}/readyz`, { ...first, timeoutMs: 60_000 });
     await sleep(1_000); // let start-up work settle before calling it idle
@@ -371,7 +381,7 @@ async function measureFreshStart(tempDir: string): Promise<number> {
   const [port, pgPort] = [await freePort(), await freePort()];
   ensureNotAborted();
   const since = performance.now();
-  const child = spawnNode([...APP_NODE_ARGS, SERVER], {
+  const child = spawnNode([...APP_NODE_ARGS, ...SERVER_ARGS], {
     cwd: ROOT,
     env: appEnvironment({
       DATA_DIR: dataDir,

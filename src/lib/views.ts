@@ -9,7 +9,8 @@ import ejs from 'ejs';
  * template (and every include) is compiled once per process; without it (development) edits show at once.
  */
 export function layoutEngine(layoutFile: string, options: { cache: boolean }) {
-  const ejsOptions = { cache: options.cache };
+  // rmWhitespace: indentation and blank lines of the templates stay out of the pages (a third of their size).
+  const ejsOptions = { cache: options.cache, rmWhitespace: true };
   return (file: string, locals: object, callback: (e: unknown, rendered?: string) => void): void => {
     const data = locals as Record<string, unknown>;
     // With a callback, ejs renders synchronously and calls back before returning.

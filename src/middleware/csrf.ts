@@ -14,6 +14,8 @@ const { generateToken, isRequestValid, invalidCsrfTokenError } = csrfSync({
     return typeof fromBody === 'string' ? fromBody : req.get('x-csrf-token');
   },
   errorConfig: { statusCode: 403, code: 'EBADCSRFTOKEN', message: 'invalid csrf token' },
+  // 32 random bytes are unguessable; the default 128 made every form on a page half a kilobyte longer.
+  size: 32,
 });
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

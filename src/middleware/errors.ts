@@ -96,14 +96,14 @@ export function errorHandler(logger: Logger, outage: OutageLog) {
   return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
     const page = describe(error);
     if (page === UNAVAILABLE) outage.away();
-    else if (page.status >= 500) (req.log ?? logger).error({ err: error }, 'unexpected error');
+    else if (page.status >= 500) logger.error({ reqId: req.id, err: error }, 'unexpected error');
     if (res.headersSent) return next(error);
     if (error instanceof TooManyRequestsError) res.set('Retry-After', String(error.retryAfterSeconds));
     if (page === UNAVAILABLE) res.set('Retry-After', '30');
     res.status(page.status).render('errors/error', {
       title: page.title,
       message: page.message,
-      requestId: page.status === 500 ? String(req.id ?? '') : undefined,
+      requestId: page.status === 500 ? req.id : undefined,
     });
   };
 }

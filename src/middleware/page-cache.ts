@@ -18,7 +18,12 @@ interface CachedPage {
   contentType: string;
   body: string;
   bytes: number;
+  /** When a request started to render a fresh copy; meanwhile the others still get this one. */
+  refreshing?: number;
 }
+
+/** A refresh that takes longer than this is given up on, and the next request tries again. */
+const REFRESH_TIMEOUT_MS = 10_000;
 
 export function anonymousPageCache(options: PageCacheOptions) {
   const pages = new Map<string, CachedPage>();
@@ -46,11 +51,13 @@ export function anonymousPageCache(options: PageCacheOptions) {
     const key = req.originalUrl;
     const now = Date.now();
     const cached = pages.get(key);
-    if (cached && cached.expires > now) {
+    // Fresh, or just expired while one request already renders the new copy: no crowd of requests renders it
+    // again at the same moment.
+    if (cached && (cached.expires > now || (cached.refreshing !== undefined && now - cached.refreshing < REFRESH_TIMEOUT_MS))) {
       res.type(cached.contentType).send(cached.body);
       return;
     }
-    if (cached) forget(key);
+    if (cached) cached.refreshing = now;
 
     const send = res.send.bind(res);
     res.send = ((body?: unknown) => {
@@ -59,6 +66,8 @@ export function anonymousPageCache(options: PageCacheOptions) {
       const contentType = String(res.getHeader('content-type') ?? '');
       if (res.statusCode === 200 && typeof body === 'string' && !res.getHeader('set-cookie') && /^(text\/html|application\/atom\+xml)/.test(contentType)) {
         remember(key, { expires: now + options.ttlMs, contentType, body, bytes: Buffer.byteLength(body) });
+      } else if (cached) {
+        forget(key); // the fresh copy failed: show what really happens from now on
       }
       return sent;
     }) as Response['send'];

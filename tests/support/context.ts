@@ -52,6 +52,8 @@ export interface BuildOptions {
   sessionStore?: session.Store;
   /** Where the app's log lines go (default: nowhere). */
   log?: { write(line: string): void };
+  /** Serve visitors' pages from memory for this long (default 0: off, so tests see every change at once). */
+  pageCacheMs?: number;
 }
 
 /** The real app on a database, plus its services and a job worker the test runs by hand (runJobs). */
@@ -65,6 +67,7 @@ export function buildApp(db: Database, options: BuildOptions = {}) {
       baseUrl: options.baseUrl ?? TEST_BASE_URL,
       trustProxy: options.trustProxy ?? false,
       secureCookies: options.secureCookies ?? false,
+      pageCacheMs: options.pageCacheMs ?? 0,
     },
     db,
     logger,

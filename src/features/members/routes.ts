@@ -16,7 +16,7 @@ export function memberRoutes(deps: Services): Router {
   router.get('/mitglieder', requireLogin, async (req, res) => {
     const filter = parseQuery(memberFilterSchema, req.query);
     const [result, topics, alliance] = await Promise.all([
-      listMembers(deps.pool, filter),
+      listMembers(deps, filter),
       deps.topics.active(),
       filter.buendnis ? findAllianceBySlug(prisma, filter.buendnis) : Promise.resolve(null),
     ]);

@@ -2,11 +2,12 @@
 // and a contact form that delivers through the site without showing anyone's address on a page.
 import type pg from 'pg';
 import { Prisma, type PrismaClient } from '../../db/database.js';
-import { select } from '../../db/sql.js';
+import { select, selectOne } from '../../db/sql.js';
 import type { Mandate } from '../../generated/prisma/client.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
 import { foldedMatch } from '../../lib/search.js';
+import { boundedMap } from '../../lib/cache.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { knownTopicIds } from '../topics/service.js';
@@ -35,33 +36,75 @@ export interface ListedMember {
  * One page of the directory in German name order. One query for the page (competences aggregated in it) and one
  * for the count, both served by the partial index users_directory_idx.
  */
-export async function listMembers(pool: pg.Pool, filter: MemberFilter) {
+export async function listMembers(deps: Pick<Services, 'pool' | 'topics' | 'cacheMs'>, filter: MemberFilter) {
+  const { pool } = deps;
   const conditions = [Prisma.sql`u.status = 'ACTIVE' AND u.listed_in_directory`];
   if (filter.kompetenz) {
     conditions.push(
       Prisma.sql`EXISTS (SELECT 1 FROM user_competences uc JOIN topics t ON t.id = uc.topic_id WHERE uc.user_id = u.id AND t.slug = ${filter.kompetenz})`,
     );
   }
-  if (filter.land) conditions.push(Prisma.sql`a.state = ${filter.land}`);
-  if (filter.buendnis) conditions.push(Prisma.sql`a.slug = ${filter.buendnis}`);
+  // Alliance conditions as subqueries, not a join: then the directory index serves the name order directly.
+  if (filter.land) conditions.push(Prisma.sql`u.alliance_id IN (SELECT id FROM alliances WHERE state = ${filter.land})`);
+  if (filter.buendnis) conditions.push(Prisma.sql`u.alliance_id IN (SELECT id FROM alliances WHERE slug = ${filter.buendnis})`);
   // A person's or an alliance's name (never the address: listed people's e-mail addresses stay hidden).
-  if (filter.q) conditions.push(Prisma.sql`(${foldedMatch(Prisma.sql`u.search_text`, filter.q)} OR ${foldedMatch(Prisma.sql`coalesce(a.search_text, '')`, filter.q)})`);
-  const rows = await select<ListedMember & { total: number }>(
-    pool,
-    Prisma.sql`
-      SELECT u.id, u.name, u.mandate::text AS mandate, u.directory_note AS "directoryNote",
-        CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('slug', a.slug, 'name', a.name, 'state', a.state) END AS alliance,
-        coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name)
-                  FROM user_competences uc JOIN topics t ON t.id = uc.topic_id WHERE uc.user_id = u.id), '[]') AS competences,
-        count(*) OVER ()::int AS total
-      FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY u.name, u.id
-      LIMIT ${MEMBERS_PER_PAGE} OFFSET ${(filter.seite - 1) * MEMBERS_PER_PAGE}`,
-    { prepare: !filter.q },
-  );
-  const total = rows[0]?.total ?? 0;
-  return { members: rows.map(({ total: _total, ...member }) => member), total, pages: Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE)) };
+  if (filter.q) {
+    conditions.push(
+      Prisma.sql`(${foldedMatch(Prisma.sql`u.search_text`, filter.q)} OR u.alliance_id IN (SELECT id FROM alliances a WHERE ${foldedMatch(Prisma.sql`a.search_text`, filter.q)}))`,
+    );
+  }
+  const where = Prisma.join(conditions, ' AND ');
+  // The directory index serves the name order; competences come as topic ids and get their names from the
+  // topic list the page has anyway (cheaper for the database than building JSON per row).
+  const [rows, total, topics] = await Promise.all([
+    select<{
+      id: number;
+      name: string;
+      mandate: Mandate;
+      directoryNote: string | null;
+      allianceSlug: string | null;
+      allianceName: string | null;
+      allianceState: string | null;
+      topicIds: number[];
+    }>(
+      pool,
+      Prisma.sql`
+        SELECT u.id, u.name, u.mandate::text AS mandate, u.directory_note AS "directoryNote",
+          a.slug AS "allianceSlug", a.name AS "allianceName", a.state AS "allianceState",
+          ARRAY(SELECT topic_id FROM user_competences uc WHERE uc.user_id = u.id) AS "topicIds"
+        FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id
+        WHERE ${where}
+        ORDER BY u.name, u.id
+        LIMIT ${MEMBERS_PER_PAGE} OFFSET ${(filter.seite - 1) * MEMBERS_PER_PAGE}`,
+      { prepare: !filter.q },
+    ),
+    memberCount(pool, where, filter, deps.cacheMs),
+    deps.topics.all(),
+  ]);
+  const members: ListedMember[] = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    mandate: r.mandate,
+    directoryNote: r.directoryNote,
+    alliance: r.allianceSlug ? { slug: r.allianceSlug, name: r.allianceName!, state: r.allianceState! } : null,
+    competences: topics.filter((t) => r.topicIds.includes(t.id)).map(({ slug, name }) => ({ slug, name })),
+  }));
+  return { members, total, pages: Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE)) };
+}
+
+/**
+ * How many entries a filter finds. Counting the whole directory costs more than the page itself, and the number
+ * only serves the page count, so it is kept for a few seconds per filter (the entries themselves never are).
+ */
+const memberCounts = boundedMap<string, { total: number; at: number }>(200);
+
+async function memberCount(pool: pg.Pool, where: Prisma.Sql, filter: MemberFilter, ttlMs: number): Promise<number> {
+  const key = JSON.stringify([pool.options.connectionString, filter.q, filter.kompetenz, filter.land, filter.buendnis]);
+  const cached = memberCounts.get(key);
+  if (cached && Date.now() - cached.at < ttlMs) return cached.total;
+  const row = await selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM users u WHERE ${where}`, { prepare: !filter.q });
+  memberCounts.set(key, { total: row?.total ?? 0, at: Date.now() });
+  return row?.total ?? 0;
 }
 
 export function findAllianceBySlug(prisma: PrismaClient, slug: string) {

@@ -1,7 +1,7 @@
 // Themen: a managed list (admins) used to tag networks, members' competences and, later, reports and motions.
 import type pg from 'pg';
 import { isUniqueViolation, Prisma, type PrismaClient } from '../../db/database.js';
-import { selectOne } from '../../db/sql.js';
+import { select, selectOne } from '../../db/sql.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { shortLived } from '../../lib/cache.js';
 import { insertWithFreeSlug, slugFrom } from '../../lib/slugs.js';
@@ -34,8 +34,16 @@ export function activeTopics(prisma: PrismaClient): Promise<ActiveTopic[]> {
  * instance, and forgotten at once where an admin changes them.
  */
 export function topicDirectory(prisma: PrismaClient, ttlMs: number) {
-  const cache = shortLived(ttlMs, () => activeTopics(prisma));
-  return { active: () => cache.get(), changed: () => cache.clear() };
+  const all = shortLived(ttlMs, () =>
+    prisma.topic.findMany({ orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true, retiredAt: true } }),
+  );
+  return {
+    /** Topics that can be chosen now. */
+    active: async (): Promise<ActiveTopic[]> => (await all.get()).filter((t) => !t.retiredAt).map(({ id, slug, name }) => ({ id, slug, name })),
+    /** Every topic, retired ones too (for names of earlier choices), in German name order. */
+    all: () => all.get(),
+    changed: () => all.clear(),
+  };
 }
 
 export type TopicDirectory = ReturnType<typeof topicDirectory>;
@@ -44,29 +52,44 @@ export interface TopicPage {
   topic: { id: number; slug: string; name: string; description: string; retiredAt: Date | null };
   networks: { slug: string; name: string; category: string }[];
   members: { id: number; name: string; alliance: { name: string } | null }[];
-  memberCount: number;
+  /** More members than shown: the page links to the full list in the members' directory. */
+  moreMembers: boolean;
 }
 
-/** The topic page in one query: networks for everyone; members with this competence for logged-in viewers only. */
+/**
+ * The topic page: networks for everyone; members with this competence for logged-in viewers only, the first few
+ * in name order (the directory index serves that order; no count over everyone needed).
+ */
 export async function topicPage(pool: pg.Pool, slug: string, viewerLoggedIn: boolean): Promise<TopicPage> {
-  const competent = Prisma.sql`u.status = 'ACTIVE' AND u.listed_in_directory
-    AND EXISTS (SELECT 1 FROM user_competences uc WHERE uc.user_id = u.id AND uc.topic_id = t.id)`;
-  const row = await selectOne<TopicPage['topic'] & Omit<TopicPage, 'topic'>>(
-    pool,
-    Prisma.sql`
-      SELECT t.id, t.slug, t.name, t.description, t.retired_at AS "retiredAt",
-        coalesce((SELECT json_agg(json_build_object('slug', n.slug, 'name', n.name, 'category', n.category) ORDER BY n.name)
-                  FROM networks n JOIN network_topics nt ON nt.network_id = n.id WHERE nt.topic_id = t.id AND n.retired_at IS NULL), '[]') AS networks,
-        coalesce((SELECT json_agg(json_build_object('id', m.id, 'name', m.name, 'alliance', m.alliance)) FROM (
-                    SELECT u.id, u.name, CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('name', a.name) END AS alliance
-                    FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id
-                    WHERE ${viewerLoggedIn} AND ${competent} ORDER BY u.name, u.id LIMIT ${TOPIC_MEMBERS_SHOWN}) m), '[]') AS members,
-        CASE WHEN ${viewerLoggedIn} THEN (SELECT count(*)::int FROM users u WHERE ${competent}) ELSE 0 END AS "memberCount"
-      FROM topics t WHERE t.slug = ${slug}`,
-  );
+  const [row, members] = await Promise.all([
+    selectOne<TopicPage['topic'] & Pick<TopicPage, 'networks'>>(
+      pool,
+      Prisma.sql`
+        SELECT t.id, t.slug, t.name, t.description, t.retired_at AS "retiredAt",
+          coalesce((SELECT json_agg(json_build_object('slug', n.slug, 'name', n.name, 'category', n.category) ORDER BY n.name)
+                    FROM networks n JOIN network_topics nt ON nt.network_id = n.id WHERE nt.topic_id = t.id AND n.retired_at IS NULL), '[]') AS networks
+        FROM topics t WHERE t.slug = ${slug}`,
+    ),
+    viewerLoggedIn
+      ? select<{ id: number; name: string; allianceName: string | null }>(
+          pool,
+          Prisma.sql`
+            SELECT u.id, u.name, a.name AS "allianceName"
+            FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id
+            WHERE u.status = 'ACTIVE' AND u.listed_in_directory
+              AND EXISTS (SELECT 1 FROM user_competences uc WHERE uc.user_id = u.id AND uc.topic_id = (SELECT id FROM topics WHERE slug = ${slug}))
+            ORDER BY u.name, u.id LIMIT ${TOPIC_MEMBERS_SHOWN + 1}`,
+        )
+      : Promise.resolve([]),
+  ]);
   if (!row) throw new NotFoundError('Dieses Thema gibt es nicht.');
-  const { networks, members, memberCount, ...topic } = row;
-  return { topic, networks, members, memberCount };
+  const { networks, ...topic } = row;
+  return {
+    topic,
+    networks,
+    members: members.slice(0, TOPIC_MEMBERS_SHOWN).map((m) => ({ id: m.id, name: m.name, alliance: m.allianceName ? { name: m.allianceName } : null })),
+    moreMembers: members.length > TOPIC_MEMBERS_SHOWN,
+  };
 }
 
 export function listTopicsForAdmin(prisma: PrismaClient) {

@@ -1,0 +1,67 @@
+// Visitors' pages may come from a memory cache for a moment; people who change things never see old pages.
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, createUser, sessionAgent, submit, text, useTestContext } from './support/context.js';
+
+const ctx = useTestContext();
+const TTL = 400;
+let app: ReturnType<typeof buildApp>;
+beforeAll(() => {
+  app = buildApp(ctx.db, { pageCacheMs: TTL });
+});
+
+describe('the page cache for visitors', () => {
+  it('shows visitors a change within moments, and the person who made it at once', async () => {
+    const organiser = await sessionAgent(app, (await createUser(ctx.db, { role: 'ORGANIZER' })).id);
+    expect(text((await request(app).get('/buendnisse')).text)).not.toContain('Bündnis Frisch');
+
+    await submit(organiser, '/buendnisse/neu', '/buendnisse', { name: 'Bündnis Frisch', municipality: 'Frischstadt', state: 'HB' });
+    // The organiser (with a session) never gets a kept page.
+    expect(text((await organiser.get('/buendnisse')).text)).toContain('Bündnis Frisch');
+    // A visitor may still get the page from a moment ago …
+    const soon = text((await request(app).get('/buendnisse')).text);
+    expect(soon).not.toContain('Bündnis Frisch');
+    // … but not for longer than the cache time.
+    await new Promise((r) => setTimeout(r, TTL + 50));
+    await request(app).get('/buendnisse'); // renders the fresh copy
+    expect(text((await request(app).get('/buendnisse')).text)).toContain('Bündnis Frisch');
+  });
+
+  it('keeps no page that starts a session, no error page and nothing for logged-in people', async () => {
+    const login = await request(app).get('/anmelden');
+    expect(login.headers['set-cookie']).toBeDefined();
+    const again = await request(app).get('/anmelden');
+    expect(again.headers['set-cookie']).toBeDefined(); // rendered again, with a session and a token of its own
+    expect(/name="_csrf" value="([^"]+)"/.exec(again.text)?.[1]).not.toBe(/name="_csrf" value="([^"]+)"/.exec(login.text)?.[1]);
+
+    expect((await request(app).get('/buendnisse/gibt-es-nicht')).status).toBe(404);
+    await ctx.db.prisma.alliance.create({ data: { slug: 'gibt-es-nicht', name: 'Jetzt schon', municipality: 'Ort', state: 'BY' } });
+    expect((await request(app).get('/buendnisse/gibt-es-nicht')).status).toBe(200);
+
+    const member = await sessionAgent(app, (await createUser(ctx.db, { name: 'Mona Mitglied' })).id);
+    const page = await member.get('/');
+    expect(text(page.text)).toContain('Mona Mitglied');
+    expect(text((await request(app).get('/')).text)).not.toContain('Mona Mitglied');
+  });
+
+  it('lets one request render an expired page while the others still get the kept copy', async () => {
+    await request(app).get('/netzwerke');
+    await new Promise((r) => setTimeout(r, TTL + 50));
+    // Count how often the directory is read while eight visitors ask at the same moment.
+    const pool = app.services.pool;
+    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    let reads = 0;
+    pool.query = ((...args: unknown[]) => {
+      const config = args[0] as { text?: string } | string;
+      if ((typeof config === 'string' ? config : (config.text ?? '')).includes('FROM networks n')) reads++;
+      return query(...args);
+    }) as typeof pool.query;
+    try {
+      const responses = await Promise.all(Array.from({ length: 8 }, () => request(app).get('/netzwerke')));
+      expect(responses.every((r) => r.status === 200)).toBe(true);
+      expect(reads).toBe(1);
+    } finally {
+      pool.query = query as typeof pool.query;
+    }
+  });
+});
