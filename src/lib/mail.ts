@@ -5,7 +5,7 @@
 // A mail may carry one secret link (password reset, address confirmation). The outbox shows a placeholder
 // instead; the link is kept apart, put in only at delivery and deleted as soon as the mail is sent or given
 // up. Without SMTP_URL the link is not stored at all: such mails cannot reach anyone (see README).
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { PrismaClient } from '../db/database.js';
 import type { JobHandler } from '../jobs/queue.js';
 import { looksLikeLink } from './fields.js';
@@ -58,9 +58,11 @@ export function createMailer(deps: { prisma: PrismaClient; delivers: boolean; on
 
 /** The worker's handler for 'mail' jobs: delivers through SMTP and records the outcome in the outbox. */
 export function mailDelivery(deps: { prisma: PrismaClient; smtpUrl: string; from: string; logger: Logger }): JobHandler {
-  const transport = nodemailer.createTransport(deps.smtpUrl);
+  // nodemailer is loaded with the first mail, not at every start.
+  let transport: Transporter | undefined;
   return {
     async run(payload) {
+      transport ??= (await import('nodemailer')).default.createTransport(deps.smtpUrl);
       const mail = await deps.prisma.outboxMail.findUnique({ where: { id: Number(payload.mailId) } });
       if (!mail || mail.status === 'SENT') return;
       await transport.sendMail({

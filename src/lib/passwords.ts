@@ -1,7 +1,7 @@
 // Password rules and hashing (Argon2id). Passwords are normalised to NFC first, so "ü" typed as one
 // character on one device and as u + combining diaeresis on another is the same password.
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 
 // Algorithm.Argon2id of @node-rs/argon2 (an ambient const enum, which isolated modules cannot import).
@@ -30,9 +30,15 @@ const COMMON_GERMAN = [
   'willkommen123',
 ];
 
-const commonPasswords = new Set<string>(
-  [...(dictionary['passwords-common'] as string[]), ...COMMON_GERMAN].filter((p) => p.length >= PASSWORD_MIN_LENGTH),
-);
+// The list of 30 000 common passwords is read when a new password is first checked, not at every start.
+let commonPasswords: Set<string> | undefined;
+function isCommonPassword(password: string): boolean {
+  if (!commonPasswords) {
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as { dictionary: Record<string, string[]> };
+    commonPasswords = new Set([...dictionary['passwords-common']!, ...COMMON_GERMAN].filter((p) => p.length >= PASSWORD_MIN_LENGTH));
+  }
+  return commonPasswords.has(password.toLowerCase());
+}
 
 export function normalizePassword(password: string): string {
   return password.normalize('NFC');
@@ -49,7 +55,7 @@ export const newPasswordSchema = z
   .refine((p) => characterCount(p) >= PASSWORD_MIN_LENGTH, `Das Passwort muss mindestens ${PASSWORD_MIN_LENGTH} Zeichen lang sein.`)
   .refine((p) => characterCount(p) <= PASSWORD_MAX_LENGTH, `Das Passwort darf höchstens ${PASSWORD_MAX_LENGTH} Zeichen lang sein.`)
   .refine(
-    (p) => !commonPasswords.has(p.toLowerCase()),
+    (p) => !isCommonPassword(p),
     'Dieses Passwort ist zu verbreitet und leicht zu erraten. Bitte wähle ein anderes, z. B. einen Satz aus mehreren Wörtern.',
   );
 
