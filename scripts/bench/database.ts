@@ -4,8 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
-import { freePort } from './processes.js';
+import { freePort, startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 
 export interface BenchDatabase {
   url: string;

@@ -2,7 +2,6 @@
 // memory, stop them. Every wait is bounded.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Child {
@@ -84,16 +83,6 @@ export async function waitForStatus(
   throw new Error(`${url} did not answer with ${wanted} within ${options.timeoutMs / 1000} s (${last})`);
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Resident memory of a process in MB (Linux /proc); undefined where there is no /proc. */
 export function residentMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | undefined {

@@ -19,7 +19,8 @@ import { hashPassword } from '../../src/lib/passwords.js';
 import { createBenchDatabase } from './database.js';
 import { checkPage, logIn, runLoad, stopLoad, type RunResult } from './load.js';
 import { PAGES, type Access, type BenchData, type BenchPage } from './pages.js';
-import { freePort, logTail, residentMb, spawnNode, waitForStatus, watchForeignLoad, watchPeakMemory, type Child } from './processes.js';
+import { freePort } from '../../src/db/embedded-postgres.js';
+import { logTail, residentMb, spawnNode, waitForStatus, watchForeignLoad, watchPeakMemory, type Child } from './processes.js';
 import {
   goalsLine,
   goalsMet,

@@ -8,6 +8,7 @@ import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -190,6 +191,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await run(binaries.pg_ctl, ['stop', '-D', pgdata, '-m', 'fast', '-w', '-t', '60'], user);
     },
   };
+}
+
+/** A TCP port on 127.0.0.1 that is free right now (for a test's or the benchmark's own servers). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }
 
 /** Creates the database on the cluster unless it exists (the embedded cluster starts with only "postgres"). */

@@ -1,12 +1,13 @@
 // Once per test run: a PostgreSQL server (DATABASE_URL, or an embedded one in a temporary folder) and a
 // migrated template database. Each test file clones the template into a database of its own.
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres.js';
+import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres.js';
+
+export { freePort };
 import { connectDatabase } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrator.js';
 import { loadReferenceData } from '../../src/db/reference-data.js';
@@ -19,16 +20,6 @@ declare module 'vitest' {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
