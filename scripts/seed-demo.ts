@@ -9,6 +9,7 @@ import type { PrismaClient } from '../src/db/database.js';
 import type { Mandate } from '../src/generated/prisma/enums.js';
 import { createLogger } from '../src/lib/logger.js';
 import { hashPassword } from '../src/lib/passwords.js';
+import { createDemoReports, removeDemoReports } from './demo-reports.js';
 
 export const DEMO_PASSWORD = 'Demo-Passwort-2026';
 const DEMO_DOMAIN = '@demo.invalid';
@@ -161,11 +162,13 @@ function email(name: string): string {
 }
 
 export async function removeDemoContent(prisma: PrismaClient): Promise<void> {
+  const demoPeople = await prisma.user.findMany({ where: { email: { endsWith: DEMO_DOMAIN } }, select: { id: true } });
+  await removeDemoReports(prisma, demoPeople.map((p) => p.id));
   await prisma.user.deleteMany({ where: { email: { endsWith: DEMO_DOMAIN } } });
   await prisma.alliance.deleteMany({ where: { slug: { startsWith: 'demo-' } } });
 }
 
-export async function createDemoContent(prisma: PrismaClient): Promise<{ alliances: number; members: number }> {
+export async function createDemoContent(prisma: PrismaClient): Promise<{ alliances: number; members: number; reports: number }> {
   const marker = '*Demo-Eintrag: Dieses Bündnis gibt es nicht. Es zeigt, wie ein Eintrag in der Erfahrungsbörse aussieht.*';
   for (const { about, ...a } of ALLIANCES) {
     const data = { ...a, description: `${marker}\n\n${about}`, website: null, contactEmail: `kontakt@${a.slug}.demo.invalid` };
@@ -174,6 +177,7 @@ export async function createDemoContent(prisma: PrismaClient): Promise<{ allianc
   const alliances = new Map((await prisma.alliance.findMany({ where: { slug: { startsWith: 'demo-' } } })).map((a) => [a.slug, a.id]));
   const topics = new Map((await prisma.topic.findMany()).map((t) => [t.slug, t.id]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = new Map<string, number>();
   for (const m of PEOPLE) {
     const data = {
       name: m.name,
@@ -195,8 +199,10 @@ export async function createDemoContent(prisma: PrismaClient): Promise<{ allianc
     await prisma.userCompetence.deleteMany({ where: { userId: user.id } });
     const ids = m.competences.map((slug) => topics.get(slug)).filter((id): id is number => id !== undefined);
     await prisma.userCompetence.createMany({ data: ids.map((topicId) => ({ userId: user.id, topicId })) });
+    people.set(m.name, user.id);
   }
-  return { alliances: ALLIANCES.length, members: PEOPLE.length };
+  const reports = await createDemoReports(prisma, people);
+  return { alliances: ALLIANCES.length, members: PEOPLE.length, reports };
 }
 
 /** The demo logins to print: one per role. */
@@ -223,8 +229,8 @@ async function main(): Promise<void> {
       console.log('Demo-Inhalte entfernt.');
       return;
     }
-    const { alliances, members } = await createDemoContent(db.prisma);
-    console.log(`Demo-Inhalte angelegt: ${alliances} Bündnisse und ${members} Personen, alle mit „(Demo)“ im Namen.`);
+    const { alliances, members, reports } = await createDemoContent(db.prisma);
+    console.log(`Demo-Inhalte angelegt: ${alliances} Bündnisse, ${members} Personen und ${reports} Berichte, alle mit „(Demo)“ im Namen.`);
     console.log(`Anmelden (Passwort für alle: ${DEMO_PASSWORD}):`);
     for (const login of demoLogins()) console.log(`  ${login.role.padEnd(24)} ${login.email}`);
     console.log('Entfernen mit: npm run seed:demo -- --entfernen');

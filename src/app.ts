@@ -15,7 +15,15 @@ import { memberRoutes } from './features/members/routes.js';
 import { networkRoutes } from './features/networks/routes.js';
 import { pageRoutes } from './features/pages/routes.js';
 import { topicRoutes } from './features/topics/routes.js';
-import { formatDate, formatDateTime } from './lib/dates.js';
+import { attachmentHref, attachmentRoutes } from './features/attachments/routes.js';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES, formatBytes, IMAGE_TYPES } from './lib/attachments.js';
+import { commentRoutes } from './features/comments/routes.js';
+import { flagRoutes } from './features/flags/routes.js';
+import { moderationCount, moderationRoutes } from './features/moderation/routes.js';
+import { reportAttachmentAccess } from './features/reports/page.js';
+import { reportRoutes } from './features/reports/routes.js';
+import { searchRoutes } from './features/search/routes.js';
+import { formatDate, formatDateTime, formatMonth, formatPeriod } from './lib/dates.js';
 import { displayEmail, displayUrl } from './lib/display.js';
 import type { Logger } from './lib/logger.js';
 import { stateName } from './lib/states.js';
@@ -54,6 +62,13 @@ export function createApp(deps: AppDeps): Express {
   app.locals.siteName = 'Kommunale Erfahrungsbörse';
   app.locals.formatDate = formatDate;
   app.locals.formatDateTime = formatDateTime;
+  app.locals.formatMonth = formatMonth;
+  app.locals.formatPeriod = formatPeriod;
+  app.locals.formatBytes = formatBytes;
+  app.locals.fileTypeLabel = (mediaType: string) => ALLOWED_TYPES[mediaType] ?? 'Datei';
+  app.locals.imageTypes = IMAGE_TYPES;
+  app.locals.acceptAttribute = ACCEPT_ATTRIBUTE;
+  app.locals.attachmentHref = attachmentHref;
   app.locals.stateName = stateName;
   app.locals.displayUrl = displayUrl;
   app.locals.displayEmail = displayEmail;
@@ -102,6 +117,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrfProtection);
   app.use(flash);
   app.use(restoreExpiredForm);
+  app.use(moderationCount(services));
 
   app.use(homeRoutes(services));
   app.use(authRoutes(services));
@@ -111,6 +127,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(topicRoutes(services));
   app.use(networkRoutes(services));
   app.use(memberRoutes(services));
+  app.use(reportRoutes(services));
+  app.use(commentRoutes(services));
+  app.use(flagRoutes(services));
+  app.use(moderationRoutes(services));
+  app.use(searchRoutes(services));
+  app.use(attachmentRoutes(services, [reportAttachmentAccess]));
   app.use(pageRoutes());
 
   app.use(notFound);

@@ -36,6 +36,8 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'muss debug, info, warn, error oder silent sein' }).optional(),
     SECURE_COOKIES: booleanish.optional(),
     PAGE_CACHE_SECONDS: wholeNumber(0, 60).default(2),
+    UPLOAD_FILE_MB: wholeNumber(1, 500).default(20),
+    UPLOAD_TOTAL_MB: wholeNumber(1, 2000).default(50),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -68,6 +70,9 @@ export interface Config {
   secureCookies: boolean;
   /** Pages for visitors without a session are served from memory for this long (0 = never). */
   pageCacheMs: number;
+  /** Attachments: largest file, and all files of one item (a report) together. */
+  uploadFileBytes: number;
+  uploadTotalBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,5 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'silent' : 'info'),
     secureCookies: c.SECURE_COOKIES ?? production,
     pageCacheMs: c.PAGE_CACHE_SECONDS * 1000,
+    uploadFileBytes: c.UPLOAD_FILE_MB * 1024 * 1024,
+    uploadTotalBytes: c.UPLOAD_TOTAL_MB * 1024 * 1024,
   };
 }

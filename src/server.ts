@@ -58,7 +58,10 @@ async function main(): Promise<void> {
   const secret = await sessionSecret(config);
 
   let nudge = () => {};
-  const services = createServices({ db, baseUrl: config.baseUrl, secret, deliversMail: !!config.smtpUrl, nudgeWorker: () => nudge() });
+  const services = createServices({ db, baseUrl: config.baseUrl, secret, deliversMail: !!config.smtpUrl,
+    nudgeWorker: () => nudge(),
+    uploadLimits: { fileBytes: config.uploadFileBytes, totalBytes: config.uploadTotalBytes },
+  });
   const worker = createWorker({
     pool: db.pool,
     logger,

@@ -5,6 +5,7 @@ import type { Database } from './db/database.js';
 import type { Mailer } from './lib/mail.js';
 import type { PrismaClient } from './db/database.js';
 import type { RateLimits } from './lib/rate-limit.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './lib/attachments.js';
 import { createMailer } from './lib/mail.js';
 import { createRateLimits } from './lib/rate-limit.js';
 import { topicDirectory, type TopicDirectory } from './features/topics/service.js';
@@ -22,6 +23,8 @@ export interface Services {
   topics: TopicDirectory;
   /** How long figures that only serve navigation (page counts) may be kept per instance; 0 in tests. */
   cacheMs: number;
+  /** Attachment sizes (UPLOAD_FILE_MB, UPLOAD_TOTAL_MB). */
+  uploadLimits: UploadLimits;
 }
 
 
@@ -36,6 +39,7 @@ export function createServices(deps: {
   nudgeWorker?: () => void;
   /** How long reference data (topics) may be kept per instance; 0 in tests. */
   referenceCacheMs?: number;
+  uploadLimits?: Partial<UploadLimits>;
 }): Services {
   const nudgeWorker = deps.nudgeWorker ?? (() => {});
   return {
@@ -47,5 +51,6 @@ export function createServices(deps: {
     nudgeWorker,
     topics: topicDirectory(deps.db.prisma, deps.referenceCacheMs ?? 5000),
     cacheMs: deps.referenceCacheMs ?? 5000,
+    uploadLimits: { ...DEFAULT_UPLOAD_LIMITS, ...deps.uploadLimits },
   };
 }

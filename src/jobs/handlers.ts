@@ -1,9 +1,12 @@
 // Every kind of background job the app knows, and the periodic ones. Features contribute their handlers here.
+import { Prisma } from '../db/database.js';
+import { unlinked } from '../lib/attachments.js';
 import type { Logger } from '../lib/logger.js';
 import { mailDelivery } from '../lib/mail.js';
 import type { Services } from '../services.js';
 import { authJobs } from '../features/auth/jobs.js';
 import { sendJoinRequestDigest } from '../features/alliances/service.js';
+import { sendModerationDigest } from '../features/reports/moderation.js';
 import type { JobHandler, PeriodicJob } from './queue.js';
 
 export const PERIODIC_JOBS: PeriodicJob[] = [{ kind: 'maintenance.cleanup', everyMs: 15 * 60_000 }];
@@ -16,6 +19,7 @@ export function jobHandlers(services: Services, options: { logger: Logger; smtp?
     'alliances.join-requests-digest': {
       run: (payload) => sendJoinRequestDigest(services, Number(payload.allianceId)),
     },
+    'moderation.digest': { run: () => sendModerationDigest(services) },
     // Expired counters, tokens and finished jobs are only clutter.
     'maintenance.cleanup': {
       async run() {
@@ -25,6 +29,9 @@ export function jobHandlers(services: Services, options: { logger: Logger; smtp?
         await pool.query(`DELETE FROM email_change_requests WHERE expires_at < now() - interval '7 days'`);
         await pool.query(`DELETE FROM known_logins WHERE last_login_at < now() - interval '180 days'`);
         await pool.query(`DELETE FROM "session" WHERE expire < now()`);
+        // Files uploaded with a form that was never saved (or taken off again) are kept for a day, then removed.
+        const stale = Prisma.sql`DELETE FROM attachments a WHERE a.created_at < now() - interval '1 day' AND ${unlinked('a')}`;
+        await pool.query(stale.text, stale.values);
       },
     },
   };

@@ -48,3 +48,14 @@ export function renderMarkdown(source: string): string {
 
 /** Rendering and sanitising cost about a millisecond per page of text; the same text always gives the same HTML. */
 const rendered = boundedMap<string, string>(500);
+
+/** Comments: paragraphs, emphasis, lists, quotes and links only (no headings, tables or code blocks). */
+const allowedInComments: sanitizeHtml.IOptions = {
+  ...allowed,
+  allowedTags: ['p', 'br', 'strong', 'em', 'del', 'blockquote', 'ul', 'ol', 'li', 'a', 'code'],
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener' }) },
+};
+
+export function renderCommentMarkdown(source: string): string {
+  return sanitizeHtml(marked.parse(source, { async: false, gfm: true, breaks: true }), allowedInComments);
+}

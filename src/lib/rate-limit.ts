@@ -54,6 +54,10 @@ const ACTIONS = {
   joinRequest: { what: 'Beitrittsanfragen', perIp: [30, 60 * 60], perAccount: [[5, 60 * 60], [10, 24 * 60 * 60]] },
   contact: { what: 'Nachrichten in kurzer Zeit', perIp: [20, 60 * 60], perAccount: [[5, 60 * 60], [20, 24 * 60 * 60]] },
   emailChange: { what: 'Änderungen der E-Mail-Adresse', perIp: [10, 60 * 60], perAccount: [[5, 24 * 60 * 60]] },
+  comment: { what: 'Kommentare in kurzer Zeit', perIp: [60, 60 * 60], perAccount: [[10, 10 * 60], [60, 24 * 60 * 60]] },
+  flag: { what: 'Meldungen in kurzer Zeit', perIp: [60, 60 * 60], perAccount: [[20, 60 * 60]] },
+  /** Uploads fill the database: a member may add a few hundred files a day, not thousands. */
+  upload: { what: 'hochgeladene Dateien in kurzer Zeit', perIp: [200, 60 * 60], perAccount: [[100, 60 * 60], [300, 24 * 60 * 60]] },
   /** Decisions that notify someone (join requests, approvals …): generous, but not unlimited. */
   notify: { what: 'Aktionen in kurzer Zeit', perIp: [300, 60 * 60], perAccount: [[200, 60 * 60]] },
 } as const satisfies Record<string, { what: string; perIp: Window; perAccount: readonly Window[] }>;

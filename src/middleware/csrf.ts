@@ -6,11 +6,14 @@
 // where the form shows the typed values again with a fresh token (see restoreExpiredForm).
 import { csrfSync } from 'csrf-sync';
 import type { NextFunction, Request, Response } from 'express';
+import { multipartTextFields } from '../lib/attachments.js';
 import { formValues } from '../lib/forms.js';
 
 const { generateToken, isRequestValid, invalidCsrfTokenError } = csrfSync({
   getTokenFromRequest: (req) => {
-    const fromBody = (req.body as Record<string, unknown> | undefined)?._csrf;
+    // Upload forms (multipart) carry the token in their action's query string: it is checked before a single
+    // byte of the upload is read (see csrfQuery). The request log never shows it (loggableUrl).
+    const fromBody = req.is('multipart/form-data') ? req.query._csrf : (req.body as Record<string, unknown> | undefined)?._csrf;
     return typeof fromBody === 'string' ? fromBody : req.get('x-csrf-token');
   },
   errorConfig: { statusCode: 403, code: 'EBADCSRFTOKEN', message: 'invalid csrf token' },
@@ -31,6 +34,8 @@ export function csrfLocals(req: Request, res: Response, next: NextFunction): voi
     if (!req.session) throw new Error(`csrfToken() on ${req.path} without a session: give the route withSession (middleware/session.ts)`);
     return generateToken(req);
   };
+  /** Upload forms put the token into their action: `action="/berichte/neu?<%= csrfQuery() %>"`. */
+  res.locals.csrfQuery = () => `_csrf=${encodeURIComponent(res.locals.csrfToken())}`;
   next();
 }
 
@@ -40,6 +45,7 @@ function sameSitePage(req: Request): string | undefined {
   if (!referer) return undefined;
   try {
     const url = new URL(referer);
+    if (url.searchParams.has('_csrf')) url.searchParams.delete('_csrf');
     return url.host === req.get('host') && (url.protocol === 'http:' || url.protocol === 'https:') ? url.pathname + url.search : undefined;
   } catch {
     return undefined;
@@ -49,10 +55,21 @@ function sameSitePage(req: Request): string | undefined {
 export function csrfProtection(req: Request, res: Response, next: NextFunction): void {
   if (SAFE_METHODS.has(req.method) || (req.session && isRequestValid(req))) return next();
   const page = sameSitePage(req);
-  if (!page || !req.session || !req.is('application/x-www-form-urlencoded')) return next(invalidCsrfTokenError);
-  const values = formValues(req.body);
-  req.session.expiredForm = { page, action: req.path, values: JSON.stringify(values).length <= MAX_KEPT_FORM_BYTES ? values : {} };
-  req.session.save((error) => (error ? next(error) : res.redirect(303, page)));
+  if (!page || !req.session) return next(invalidCsrfTokenError);
+  const keep = (upload = false) => {
+    const values = formValues(req.body);
+    req.session.expiredForm = { page, action: req.path, values: JSON.stringify(values).length <= MAX_KEPT_FORM_BYTES ? values : {}, upload };
+    req.session.save((error) => (error ? next(error) : res.redirect(303, page)));
+  };
+  if (req.is('application/x-www-form-urlencoded')) return keep();
+  // An upload form keeps its text; its files are read past and not stored (they must be chosen again).
+  if (req.is('multipart/form-data')) {
+    return void multipartTextFields(req, res, (error?: unknown) => {
+      if (error) next(error);
+      else keep(true);
+    });
+  }
+  next(invalidCsrfTokenError);
 }
 
 /**
@@ -67,7 +84,8 @@ export function restoreExpiredForm(req: Request, res: Response, next: NextFuncti
     if (kept && kept.page === req.originalUrl) {
       delete req.session.expiredForm;
       const values = { ...((options?.values as object | undefined) ?? {}), ...kept.values };
-      res.locals.flash = [...(res.locals.flash ?? []), { type: 'error', message: EXPIRED_FORM_MESSAGE }];
+      const message = kept.upload ? `${EXPIRED_FORM_MESSAGE} Ausgewählte Dateien bitte noch einmal auswählen.` : EXPIRED_FORM_MESSAGE;
+      res.locals.flash = [...(res.locals.flash ?? []), { type: 'error', message }];
       return render(view, { ...options, values, form: kept.action }, callback);
     }
     return render(view, options, callback);

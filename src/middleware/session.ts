@@ -18,7 +18,7 @@ declare module 'express-session' {
     refreshedAt: number;
     flash: { type: 'success' | 'error' | 'info'; message: string }[];
     /** What was typed into a form whose security token had expired (see middleware/csrf.ts). */
-    expiredForm: { page: string; action: string; values: Record<string, unknown> };
+    expiredForm: { page: string; action: string; values: Record<string, unknown>; upload?: boolean };
   }
 }
 

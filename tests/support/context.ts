@@ -15,6 +15,7 @@ import { createLogger } from '../../src/lib/logger.js';
 import { hashPassword } from '../../src/lib/passwords.js';
 import { createSessionStore } from '../../src/middleware/session.js';
 import { createServices } from '../../src/services.js';
+import type { UploadLimits } from '../../src/lib/attachments.js';
 import { freePort, withDatabase } from './global-setup.js';
 
 export const TEST_BASE_URL = 'http://erfahrungsboerse.test';
@@ -54,13 +55,18 @@ export interface BuildOptions {
   log?: { write(line: string): void };
   /** Serve visitors' pages from memory for this long (default 0: off, so tests see every change at once). */
   pageCacheMs?: number;
+  /** Attachment limits (default: as in production). */
+  uploadLimits?: Partial<UploadLimits>;
 }
 
 /** The real app on a database, plus its services and a job worker the test runs by hand (runJobs). */
 export function buildApp(db: Database, options: BuildOptions = {}) {
   const logger = options.log ? pino({ level: 'info', base: undefined }, options.log) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const sessionSecret = options.sessionSecret ?? SESSION_SECRET;
-  const services = createServices({ db, baseUrl: options.baseUrl ?? TEST_BASE_URL, secret: sessionSecret, deliversMail: !!options.smtpUrl, referenceCacheMs: 0 });
+  const services = createServices({ db, baseUrl: options.baseUrl ?? TEST_BASE_URL, secret: sessionSecret, deliversMail: !!options.smtpUrl,
+    referenceCacheMs: 0,
+    uploadLimits: options.uploadLimits,
+  });
   const app = createApp({
     config: {
       env: options.env ?? 'test',

@@ -8,8 +8,8 @@ import type { Services } from '../../services.js';
 import { MANDATE_LABELS, directorySettingsSchema } from '../members/schema.js';
 import { saveDirectorySettings } from '../members/service.js';
 import { tasksFor } from '../home/tasks.js';
-import { changeEmailSchema, changeNameSchema, changePasswordSchema } from './schema.js';
-import { accountPage, changeName, changePassword, confirmEmailChange, findValidEmailChange, requestEmailChange } from './service.js';
+import { changeEmailSchema, changeNameSchema, changePasswordSchema, notificationsSchema } from './schema.js';
+import { accountPage, changeName, changePassword, confirmEmailChange, findValidEmailChange, requestEmailChange, setNotifications } from './service.js';
 
 /** The forms on /konto, by their action: the one that failed shows its errors and what was typed. */
 type AccountForm = '/konto/name' | '/konto/email' | '/konto/passwort' | '/konto/verzeichnis';
@@ -28,6 +28,7 @@ export function accountRoutes(deps: Services): Router {
       mandate: account.mandate,
       directoryNote: account.directoryNote ?? '',
       competenceIds: account.competenceIds,
+      notifyComments: account.notifyComments,
     };
     // The form that failed keeps what was typed; the others show the stored values.
     const typed = form ? formValues(req.body) : {};
@@ -51,6 +52,13 @@ export function accountRoutes(deps: Services): Router {
 
   router.get('/konto', requireLogin, async (req, res) => {
     res.render('account/show', { ...(await page(req)), errors: {} });
+  });
+
+  router.post('/konto/benachrichtigungen', requireLogin, async (req, res) => {
+    const settings = parseForm(notificationsSchema, req.body);
+    await setNotifications(deps, req.user!.id, settings);
+    req.flash('success', settings.notifyComments ? 'Du bekommst E-Mails über neue Kommentare zu deinen Berichten.' : 'Du bekommst keine E-Mails mehr über neue Kommentare.');
+    res.redirect(303, '/konto#benachrichtigungen');
   });
 
   router.post('/konto/name', requireLogin, (req, res) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, passwordInput, personName } from '../../lib/fields.js';
+import { checkbox, email, passwordInput, personName } from '../../lib/fields.js';
 import { newPasswordSchema, withPasswordRepeat } from '../../lib/passwords.js';
 
 const currentPassword = passwordInput('Bitte dein aktuelles Passwort eingeben.');
@@ -11,3 +11,5 @@ export const changeEmailSchema = z.object({ email, currentPassword });
 export const changePasswordSchema = withPasswordRepeat(
   z.object({ currentPassword, password: newPasswordSchema, passwordRepeat: z.string().optional() }),
 );
+
+export const notificationsSchema = z.object({ notifyComments: checkbox });

@@ -87,6 +87,7 @@ export interface AccountPage {
   publicOnAlliancePage: boolean;
   mandate: string;
   directoryNote: string | null;
+  notifyComments: boolean;
   alliance: { slug: string; name: string } | null;
   requestedAlliance: { slug: string; name: string } | null;
   competenceIds: number[];
@@ -100,7 +101,7 @@ export async function accountPage(pool: pg.Pool, userId: number): Promise<Accoun
     Prisma.sql`
       SELECT u.id, u.name, u.email, u.role::text AS role, u.created_at AS "createdAt", u.is_delegate AS "isDelegate",
         u.alliance_note AS "allianceNote", u.listed_in_directory AS "listedInDirectory", u.public_on_alliance_page AS "publicOnAlliancePage",
-        u.mandate::text AS mandate, u.directory_note AS "directoryNote",
+        u.mandate::text AS mandate, u.directory_note AS "directoryNote", u.notify_comments AS "notifyComments",
         (SELECT json_build_object('slug', a.slug, 'name', a.name) FROM alliances a WHERE a.id = u.alliance_id) AS alliance,
         (SELECT json_build_object('slug', a.slug, 'name', a.name) FROM alliances a WHERE a.id = u.requested_alliance_id) AS "requestedAlliance",
         ARRAY(SELECT topic_id FROM user_competences WHERE user_id = u.id) AS "competenceIds",
@@ -165,4 +166,8 @@ export async function changePassword(
   await assertPassword(deps, userId, currentPassword, ip);
   await deps.prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
   await endSessionsOfUser(deps.pool, userId);
+}
+
+export async function setNotifications(deps: Pick<Services, 'prisma'>, userId: number, settings: { notifyComments: boolean }): Promise<void> {
+  await deps.prisma.user.update({ where: { id: userId }, data: { notifyComments: settings.notifyComments } });
 }

@@ -6,6 +6,7 @@ import { renderMarkdown } from '../../lib/markdown.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
+import { newestReports } from '../reports/read.js';
 import { allianceFilterSchema, allianceFormSchema } from './schema.js';
 import {
   alliancePage,
@@ -80,14 +81,18 @@ export function allianceRoutes(deps: Services): Router {
   );
 
   router.get('/buendnisse/:slug', async (req, res) => {
-    const page = await alliancePage(deps.pool, String(req.params.slug), req.user);
+    const slug = String(req.params.slug);
+    const [page, reports] = await Promise.all([
+      alliancePage(deps.pool, slug, req.user),
+      newestReports(deps.pool, req.user, { limit: 10, allianceSlug: slug }),
+    ]);
     if (!page) {
       // Renamed: the old address leads to the new one; unknown: 404.
       const movedTo = await renamedAlliance(prisma, String(req.params.slug));
       if (!movedTo) throw new NotFoundError('Dieses Bündnis gibt es nicht (mehr).');
       return res.redirect(301, `/buendnisse/${movedTo}${afterSlug(req.originalUrl)}`);
     }
-    res.render('alliances/show', { title: page.alliance.name, ...page, descriptionHtml: renderMarkdown(page.alliance.description) });
+    res.render('alliances/show', { title: page.alliance.name, ...page, reports, descriptionHtml: renderMarkdown(page.alliance.description) });
   });
 
   router.get('/buendnisse/:slug/bearbeiten', organizer, async (req, res) => {

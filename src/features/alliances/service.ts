@@ -272,3 +272,12 @@ export async function leaveAlliance(prisma: PrismaClient, userId: number): Promi
 export async function withdrawJoinRequest(prisma: PrismaClient, userId: number): Promise<void> {
   await prisma.user.update({ where: { id: userId }, data: { requestedAllianceId: null, joinRequestedAt: null } });
 }
+
+/** Active alliances for a select field ([id, "Name (Kommune)"]), in German name order. */
+export async function allianceOptions(deps: Pick<Services, 'pool'>): Promise<[number, string][]> {
+  const rows = await select<{ id: number; name: string; municipality: string }>(
+    deps.pool,
+    Prisma.sql`SELECT id, name, municipality FROM alliances WHERE archived_at IS NULL ORDER BY name, id`,
+  );
+  return rows.map((a) => [a.id, a.name.includes(a.municipality) ? a.name : `${a.name} (${a.municipality})`]);
+}

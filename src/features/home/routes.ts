@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Services } from '../../services.js';
 import { PRINCIPLES, PRINCIPLES_DATE, PRINCIPLES_TITLE } from './principles.js';
+import { newestReports } from '../reports/read.js';
 import { tasksFor } from './tasks.js';
 
 export function homeRoutes(deps: Services): Router {
@@ -8,7 +9,8 @@ export function homeRoutes(deps: Services): Router {
   const principles = { principles: PRINCIPLES, principlesTitle: PRINCIPLES_TITLE, principlesDate: PRINCIPLES_DATE };
 
   router.get('/', async (req, res) => {
-    res.render('home/index', { title: 'Start', ...principles, tasks: req.user ? await tasksFor(deps, req.user) : [] });
+    const [tasks, reports] = await Promise.all([req.user ? tasksFor(deps, req.user) : [], newestReports(deps.pool, req.user, { limit: 5 })]);
+    res.render('home/index', { title: 'Start', ...principles, tasks, reports });
   });
 
   router.get('/prinzipien', (_req, res) => {

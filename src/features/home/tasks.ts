@@ -1,6 +1,10 @@
 // "Für dich zu tun": what waits for the logged-in person, on the start page and on /konto. Each feature
 // that creates work for someone adds a provider here.
+import { Prisma } from '../../db/database.js';
+import { select } from '../../db/sql.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
+import { queueSize } from '../moderation/queue.js';
+import { QUEUE_SOURCES } from '../moderation/sources.js';
 import type { Services } from '../../services.js';
 
 export interface Task {
@@ -13,11 +17,30 @@ export interface Known {
   requestedAlliance?: { name: string } | null;
 }
 
-type Provider = (deps: Pick<Services, 'prisma'>, user: CurrentUser, known: Known) => Promise<Task[]>;
+type Provider = (deps: Pick<Services, 'prisma' | 'pool'>, user: CurrentUser, known: Known) => Promise<Task[]>;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const providers: Provider[] = [
+  // Admins: contributions and flags waiting for a decision.
+  async ({ pool }, user) => {
+    if (!hasRole(user, 'ADMIN')) return [];
+    const waiting = await queueSize(pool, QUEUE_SOURCES);
+    return waiting ? [{ text: `${plural(waiting, 'Eintrag wartet', 'Einträge warten')} auf eine Entscheidung der Moderation`, href: '/admin/moderation' }] : [];
+  },
+  // Authors: reports sent back for revision, and drafts not submitted yet.
+  async ({ pool }, user) => {
+    const own = await select<{ slug: string; title: string; status: string }>(
+      pool,
+      Prisma.sql`SELECT r.slug, w.title, w.status::text AS status FROM reports r JOIN report_versions w ON w.id = r.working_version_id
+        WHERE r.author_id = ${user.id} AND w.status IN ('RETURNED', 'DRAFT') ORDER BY w.updated_at DESC LIMIT 5`,
+    );
+    return own.map((r) =>
+      r.status === 'RETURNED'
+        ? { text: `Dein Bericht „${r.title}“ braucht eine Überarbeitung`, href: `/berichte/${r.slug}` }
+        : { text: `Dein Entwurf „${r.title}“ ist noch nicht eingereicht`, href: `/berichte/${r.slug}` },
+    );
+  },
   // Admins: accounts to approve.
   async ({ prisma }, user) => {
     if (!hasRole(user, 'ADMIN')) return [];
@@ -55,6 +78,6 @@ const providers: Provider[] = [
   },
 ];
 
-export async function tasksFor(deps: Pick<Services, 'prisma'>, user: CurrentUser, known: Known = {}): Promise<Task[]> {
+export async function tasksFor(deps: Pick<Services, 'prisma' | 'pool'>, user: CurrentUser, known: Known = {}): Promise<Task[]> {
   return (await Promise.all(providers.map((provide) => provide(deps, user, known)))).flat();
 }

@@ -3,6 +3,7 @@ import { formValues, parseForm } from '../../lib/forms.js';
 import { confirmed, orNotFound, requireIdParam, submitForm } from '../../lib/http.js';
 import { requireRole } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
+import { newestReports } from '../reports/read.js';
 import { NETWORK_CATEGORY_LABELS } from '../networks/schema.js';
 import { topicFormSchema } from './schema.js';
 import { createTopic, findTopic, listTopicsForAdmin, setTopicRetired, topicPage, updateTopic } from './service.js';
@@ -19,8 +20,9 @@ export function topicRoutes(deps: Services): Router {
   });
 
   router.get('/themen/:slug', async (req, res) => {
-    const page = await topicPage(deps.pool, String(req.params.slug), !!req.user);
-    res.render('topics/show', { title: page.topic.name, ...page, categoryLabels: NETWORK_CATEGORY_LABELS });
+    const slug = String(req.params.slug);
+    const [page, reports] = await Promise.all([topicPage(deps.pool, slug, !!req.user), newestReports(deps.pool, req.user, { limit: 10, topicSlug: slug })]);
+    res.render('topics/show', { title: page.topic.name, ...page, reports, categoryLabels: NETWORK_CATEGORY_LABELS });
   });
 
   // Administration of the list

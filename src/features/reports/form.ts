@@ -1,0 +1,168 @@
+// The report form: what it shows (values, topics, alliances, attachments, a preview) and how a submission is
+// handled (uploads first, so files stay attached whatever else is wrong; then validation; then saving).
+import type { Request } from 'express';
+import { type StoredAttachment, uploadedFiles } from '../../lib/attachments.js';
+import { TooManyRequestsError, ValidationError } from '../../lib/errors.js';
+import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
+import { renderMarkdown } from '../../lib/markdown.js';
+import { FEDERAL_STATES } from '../../lib/states.js';
+import type { CurrentUser } from '../../middleware/auth.js';
+import type { Services } from '../../services.js';
+import { allianceOptions } from '../alliances/service.js';
+import type { ReportContent } from './page.js';
+import { attachmentChoiceSchema, AUTHOR_DISPLAY_LABELS, formActionSchema, REPORT_PARTS, reportFormSchema, VISIBILITY_LABELS, type ReportInput } from './schema.js';
+import { collectAttachments, saveReport, type SaveResult } from './write.js';
+
+/** "2025-03" from the first day of a month (as parsed from the form, in UTC). */
+const monthOf = (date: Date | undefined) => (date ? date.toISOString().slice(0, 7) : null);
+
+export interface FormAttachment extends StoredAttachment {
+  /** Uploaded with this form and not saved yet: the form sends its id back (hidden field). */
+  pending: boolean;
+}
+
+/** Form values from a saved version (editing). */
+export function valuesFromContent(content: ReportContent): Record<string, unknown> {
+  return {
+    title: content.title,
+    summary: content.summary,
+    ...Object.fromEntries(REPORT_PARTS.map(([part]) => [part, content[part]])),
+    allianceId: content.alliance?.id ?? '',
+    topicIds: content.topics.map((t) => t.id),
+    place: content.place ?? '',
+    state: content.state ?? '',
+    periodFrom: content.periodFrom ?? '',
+    periodTo: content.periodTo ?? '',
+    visibility: content.visibility,
+    authorDisplay: content.authorDisplay,
+  };
+}
+
+/** A new report starts from the author's alliance: its place and Bundesland; shown in the alliance's name. */
+export async function newReportValues(deps: Pick<Services, 'prisma'>, author: CurrentUser): Promise<Record<string, unknown>> {
+  const alliance = author.allianceId
+    ? await deps.prisma.alliance.findUnique({ where: { id: author.allianceId }, select: { id: true, municipality: true, state: true } })
+    : null;
+  return {
+    allianceId: alliance?.id ?? '',
+    place: alliance?.municipality ?? '',
+    state: alliance?.state ?? '',
+    visibility: 'PUBLIC',
+    authorDisplay: 'ALLIANCE',
+    topicIds: [],
+  };
+}
+
+export interface FormPage {
+  title: string;
+  /** Where the form is sent (without the CSRF query, which the view adds). */
+  action: string;
+  cancelHref: string;
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+  attachments: FormAttachment[];
+  /** Editing a published report: the published text stays until the new version is approved. */
+  editingPublished: boolean;
+  preview?: ReportContent & { partsHtml: { label: string; html: string }[] };
+}
+
+/** Everything the form view needs besides the page itself. */
+export async function formLocals(deps: Pick<Services, 'pool' | 'topics' | 'uploadLimits'>, page: FormPage) {
+  return {
+    ...page,
+    topicOptions: (await deps.topics.active()).map((t) => [t.id, t.name]),
+    allianceOptions: await allianceOptions(deps),
+    states: FEDERAL_STATES,
+    visibilityLabels: VISIBILITY_LABELS,
+    authorDisplayLabels: AUTHOR_DISPLAY_LABELS,
+    parts: REPORT_PARTS,
+    uploadLimits: deps.uploadLimits,
+  };
+}
+
+/** The rendered parts of a report, in reading order, without the empty ones. */
+export function renderedParts(content: Pick<ReportContent, (typeof REPORT_PARTS)[number][0]>) {
+  return REPORT_PARTS.filter(([part]) => content[part]).map(([part, label]) => ({ part, label, html: renderMarkdown(content[part]) }));
+}
+
+export type SubmissionOutcome =
+  | { kind: 'saved'; result: SaveResult }
+  | { kind: 'form'; status: number; values: Record<string, unknown>; errors: Record<string, string>; attachments: FormAttachment[]; preview?: FormPage['preview'] };
+
+/**
+ * Handles a sent report form. Files are stored before anything else is checked, so they stay attached when the
+ * form comes back with an error or as a preview; a refused file is named next to the upload field.
+ */
+export async function handleSubmission(
+  deps: Services,
+  req: Request,
+  author: CurrentUser,
+  report: { id: number; current: StoredAttachment[] } | undefined,
+): Promise<SubmissionOutcome> {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const action = parseQuery(formActionSchema, body).aktion ?? 'entwurf';
+  const errors: Record<string, string> = {};
+  const files = uploadedFiles(req);
+  if (req.uploadProblem) errors.anhaenge = req.uploadProblem;
+
+  const choice = parseQuery(attachmentChoiceSchema, body);
+  let attachments: StoredAttachment[] = [];
+  try {
+    for (let i = 0; i < files.length; i++) await deps.limits.action('upload', { ip: req.ip ?? 'unknown', account: author.id });
+    attachments = await collectAttachments(deps, author, report?.current ?? [], choice, req.uploadProblem ? [] : files, deps.uploadLimits);
+  } catch (error) {
+    if (error instanceof ValidationError) Object.assign(errors, error.fieldErrors);
+    else if (error instanceof TooManyRequestsError) errors.anhaenge = error.message;
+    else throw error;
+    attachments = await collectAttachments(deps, author, report?.current ?? [], choice, [], deps.uploadLimits);
+  }
+  const currentIds = new Set((report?.current ?? []).map((a) => a.id));
+  const shown = attachments.map((a) => ({ ...a, pending: !currentIds.has(a.id) }));
+  const values = formValues(body, ['aktion', 'anhang', 'entfernen']);
+
+  let input: ReportInput | undefined;
+  try {
+    input = parseForm(reportFormSchema, body);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    Object.assign(errors, error.fieldErrors);
+  }
+  if (!input || Object.keys(errors).length > 0) return { kind: 'form', status: 422, values, errors, attachments: shown };
+
+  if (action === 'vorschau') {
+    return { kind: 'form', status: 200, values, errors, attachments: shown, preview: await previewOf(deps, input, attachments) };
+  }
+  try {
+    return { kind: 'saved', result: await saveReport(deps, author, report?.id, input, action, attachments) };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { kind: 'form', status: 422, values, errors: error.fieldErrors, attachments: shown };
+  }
+}
+
+/** The report as readers would see it, from the form's input. */
+async function previewOf(deps: Pick<Services, 'prisma' | 'topics'>, input: ReportInput, attachments: StoredAttachment[]): Promise<FormPage['preview']> {
+  const alliance = input.allianceId
+    ? await deps.prisma.alliance.findUnique({ where: { id: input.allianceId }, select: { id: true, slug: true, name: true } })
+    : null;
+  const topics = (await deps.topics.all()).filter((t) => input.topicIds.includes(t.id)).map(({ id, slug, name }) => ({ id, slug, name }));
+  const content: ReportContent = {
+    title: input.title,
+    summary: input.summary,
+    did: input.did,
+    worked: input.worked,
+    didnt: input.didnt,
+    tips: input.tips,
+    body: input.body,
+    place: input.place ?? null,
+    state: input.state ?? null,
+    periodFrom: monthOf(input.periodFrom),
+    periodTo: monthOf(input.periodTo),
+    visibility: input.visibility,
+    authorDisplay: input.authorDisplay,
+    alliance,
+    topics,
+    attachments,
+  };
+  return { ...content, partsHtml: renderedParts(content) };
+}

@@ -1,0 +1,181 @@
+// The page of one report, and who may see what of it.
+import { Prisma } from '../../db/database.js';
+import { select, selectOne } from '../../db/sql.js';
+import type { StoredAttachment } from '../../lib/attachments.js';
+import { AppError, NotFoundError } from '../../lib/errors.js';
+import { hasRole, type CurrentUser } from '../../middleware/auth.js';
+import type { AttachmentAccess } from '../attachments/routes.js';
+import type { Services } from '../../services.js';
+import { isEditorOf } from './read.js';
+import type { ReportPart } from './schema.js';
+
+/** The text of a report as readers see it (the published version) or as its author works on it (a draft). */
+export interface ReportContent extends Record<ReportPart, string> {
+  title: string;
+  summary: string;
+  place: string | null;
+  state: string | null;
+  /** "2025-03": the month the experience began / ended. */
+  periodFrom: string | null;
+  periodTo: string | null;
+  visibility: 'PUBLIC' | 'MEMBERS';
+  authorDisplay: 'PERSON' | 'ALLIANCE';
+  alliance: { id: number; slug: string; name: string } | null;
+  topics: { id: number; slug: string; name: string }[];
+  attachments: StoredAttachment[];
+}
+
+export interface ReportPage {
+  id: number;
+  slug: string;
+  authorId: number;
+  authorName: string;
+  status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'REJECTED' | 'PUBLISHED';
+  firstPublishedAt: Date | null;
+  publishedAt: Date | null;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  /** What readers see; for a report never published, the author's current version. */
+  content: ReportContent;
+  /** True when `content` is not published (a draft or a version under review, shown to its author or an admin). */
+  unpublished: boolean;
+  /** The version the author works on, if any (for editors only). */
+  working: { id: number; number: number; status: string; decisionReason: string | null; submittedAt: Date | null } | null;
+}
+
+export class LoginRequired extends AppError {
+  constructor() {
+    super('Dieser Bericht ist nur für angemeldete Mitglieder.', 401);
+  }
+}
+
+export class ReportRemoved extends AppError {
+  constructor() {
+    super('Dieser Bericht wurde von der Moderation entfernt, weil er nicht den Prinzipien der Zusammenarbeit entsprach.', 410);
+  }
+}
+
+interface Row {
+  id: number;
+  slug: string;
+  authorId: number;
+  authorName: string;
+  status: ReportPage['status'];
+  firstPublishedAt: Date | null;
+  publishedAt: Date | null;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  publishedVersionId: number | null;
+  workingVersionId: number | null;
+}
+
+const VERSION_CONTENT = Prisma.sql`
+  v.title, v.summary, v.did, v.worked, v.didnt, v.tips, v.body, v.place, v.state, to_char(v.period_from, 'YYYY-MM') AS "periodFrom", to_char(v.period_to, 'YYYY-MM') AS "periodTo",
+  v.visibility::text AS visibility, v.author_display::text AS "authorDisplay",
+  (SELECT json_build_object('id', a.id, 'slug', a.slug, 'name', a.name) FROM alliances a WHERE a.id = v.alliance_id) AS alliance,
+  coalesce((SELECT json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name) ORDER BY t.name)
+            FROM report_version_topics vt JOIN topics t ON t.id = vt.topic_id WHERE vt.version_id = v.id), '[]') AS topics,
+  coalesce((SELECT json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'mediaType', f.media_type, 'sizeBytes', f.size_bytes) ORDER BY f.id)
+            FROM report_version_attachments va JOIN attachments f ON f.id = va.attachment_id WHERE va.version_id = v.id), '[]') AS attachments`;
+
+/** One version's content (with alliance, topics and attachments). */
+export async function versionContent(deps: Pick<Services, 'pool'>, versionId: number): Promise<ReportContent & { id: number; number: number; status: string; decisionReason: string | null; submittedAt: Date | null; createdAt: Date }> {
+  const row = await selectOne<ReportContent & { id: number; number: number; status: string; decisionReason: string | null; submittedAt: Date | null; createdAt: Date }>(
+    deps.pool,
+    Prisma.sql`SELECT v.id, v.number, v.status::text AS status, v.decision_reason AS "decisionReason", v.submitted_at AS "submittedAt",
+      v.created_at AS "createdAt", ${VERSION_CONTENT} FROM report_versions v WHERE v.id = ${versionId}`,
+  );
+  if (!row) throw new NotFoundError('Diese Fassung gibt es nicht.');
+  return row;
+}
+
+/**
+ * The report under this slug as the viewer may see it. Throws NotFoundError (no such report, or a draft of
+ * someone else), LoginRequired (members only) or ReportRemoved (hidden by the moderation).
+ */
+export async function reportPage(deps: Pick<Services, 'pool'>, slug: string, viewer: CurrentUser | undefined): Promise<ReportPage> {
+  const row = await selectOne<Row>(
+    deps.pool,
+    Prisma.sql`
+      SELECT r.id, r.slug, r.author_id AS "authorId", u.name AS "authorName", r.status::text AS status,
+        r.first_published_at AS "firstPublishedAt", r.published_at AS "publishedAt", r.hidden_at AS "hiddenAt", r.hidden_reason AS "hiddenReason",
+        r.published_version_id AS "publishedVersionId", r.working_version_id AS "workingVersionId", r.visibility::text AS visibility
+      FROM reports r JOIN users u ON u.id = r.author_id WHERE r.slug = ${slug}`,
+  );
+  if (!row) throw new NotFoundError('Diesen Bericht gibt es nicht.');
+  const editor = isEditorOf(viewer, row);
+  const published = row.status === 'PUBLISHED' && row.publishedVersionId !== null;
+  if (!published && !editor) throw new NotFoundError('Diesen Bericht gibt es nicht.');
+  if (row.hiddenAt && !editor) throw new ReportRemoved();
+
+  const shownVersionId = published ? row.publishedVersionId! : row.workingVersionId!;
+  const [content, working] = await Promise.all([
+    versionContent(deps, shownVersionId),
+    editor && row.workingVersionId
+      ? selectOne<NonNullable<ReportPage['working']>>(
+          deps.pool,
+          Prisma.sql`SELECT id, number, status::text AS status, decision_reason AS "decisionReason", submitted_at AS "submittedAt"
+            FROM report_versions WHERE id = ${row.workingVersionId}`,
+        )
+      : Promise.resolve(undefined),
+  ]);
+  if (content.visibility === 'MEMBERS' && !viewer) throw new LoginRequired();
+  return {
+    id: row.id,
+    slug: row.slug,
+    authorId: row.authorId,
+    authorName: row.authorName,
+    status: row.status,
+    firstPublishedAt: row.firstPublishedAt,
+    publishedAt: row.publishedAt,
+    hiddenAt: row.hiddenAt,
+    hiddenReason: row.hiddenReason,
+    content,
+    unpublished: !published,
+    working: working ?? null,
+  };
+}
+
+/** The author's own reports with where each stands (for /berichte/meine). */
+export function myReports(deps: Pick<Services, 'pool'>, authorId: number) {
+  return select<{
+    slug: string;
+    title: string;
+    status: string;
+    publishedAt: Date | null;
+    hiddenAt: Date | null;
+    workingStatus: string | null;
+    workingReason: string | null;
+    updatedAt: Date;
+  }>(
+    deps.pool,
+    Prisma.sql`
+      SELECT r.slug, coalesce(w.title, r.title) AS title, r.status::text AS status, r.published_at AS "publishedAt", r.hidden_at AS "hiddenAt",
+        w.status::text AS "workingStatus", w.decision_reason AS "workingReason", greatest(r.updated_at, w.updated_at) AS "updatedAt"
+      FROM reports r LEFT JOIN report_versions w ON w.id = r.working_version_id
+      WHERE r.author_id = ${authorId}
+      ORDER BY greatest(r.updated_at, w.updated_at) DESC`,
+  );
+}
+
+/**
+ * Attachments of reports: readable with the published version of a report the viewer may read (members-only
+ * ones after login); every version's files for the report's author and admins.
+ */
+export const reportAttachmentAccess: AttachmentAccess = async (pool, attachmentId, viewer) => {
+  const row = await selectOne<{ linked: boolean; published: boolean; membersOnly: boolean; editor: boolean }>(
+    pool,
+    Prisma.sql`
+      SELECT true AS linked,
+        bool_or(r.published_version_id = va.version_id AND r.status = 'PUBLISHED' AND r.hidden_at IS NULL) AS published,
+        bool_or(r.visibility = 'MEMBERS') AS "membersOnly",
+        bool_or(r.author_id = ${viewer?.id ?? 0}) AS editor
+      FROM report_version_attachments va JOIN report_versions v ON v.id = va.version_id JOIN reports r ON r.id = v.report_id
+      WHERE va.attachment_id = ${attachmentId}
+      HAVING count(*) > 0`,
+  );
+  if (!row) return undefined;
+  if (row.editor || hasRole(viewer, 'ADMIN')) return 'read';
+  if (!row.published) return 'none';
+  return row.membersOnly && !viewer ? 'login' : 'read';
+};

@@ -1,0 +1,172 @@
+// Reading reports: lists, search, the report page. Everything here shows only what the viewer may see:
+// published and not hidden, and members-only reports only to logged-in people. Drafts are for their author
+// (and admins) only.
+import type pg from 'pg';
+import { Prisma } from '../../db/database.js';
+import { select, selectOne } from '../../db/sql.js';
+import { boundedMap } from '../../lib/cache.js';
+import { hasRole, type CurrentUser } from '../../middleware/auth.js';
+import type { Services } from '../../services.js';
+import { REPORTS_PER_PAGE, type ReportFilter, type ReportPart } from './schema.js';
+
+/** Published, not hidden, and members-only reports only for logged-in viewers. */
+export function readable(viewer: CurrentUser | undefined, alias = 'r'): Prisma.Sql {
+  const r = Prisma.raw(alias);
+  return viewer
+    ? Prisma.sql`${r}.status = 'PUBLISHED' AND ${r}.hidden_at IS NULL`
+    : Prisma.sql`${r}.status = 'PUBLISHED' AND ${r}.hidden_at IS NULL AND ${r}.visibility = 'PUBLIC'`;
+}
+
+export interface ReportListItem {
+  slug: string;
+  title: string;
+  summary: string;
+  place: string | null;
+  state: string | null;
+  publishedAt: Date;
+  visibility: 'PUBLIC' | 'MEMBERS';
+  allianceSlug: string | null;
+  allianceName: string | null;
+  /** The person's name only when the author chose to appear by name. */
+  authorName: string | null;
+  topicIds: number[];
+  /** Search results: a passage with the hits between \u0001 and \u0002 (see snippetHtml). */
+  snippet?: string;
+}
+
+const LIST_COLUMNS = Prisma.sql`
+  r.slug, r.title, r.summary, r.place, r.state, r.published_at AS "publishedAt", r.visibility::text AS visibility,
+  a.slug AS "allianceSlug", a.name AS "allianceName",
+  CASE WHEN r.author_display = 'PERSON' THEN u.name END AS "authorName",
+  ARRAY(SELECT topic_id FROM report_topics rt WHERE rt.report_id = r.id) AS "topicIds"`;
+
+const LIST_JOINS = Prisma.sql`LEFT JOIN alliances a ON a.id = r.alliance_id JOIN users u ON u.id = r.author_id`;
+
+function filterConditions(filter: Omit<ReportFilter, 'q' | 'seite'>, viewer: CurrentUser | undefined): Prisma.Sql[] {
+  const conditions = [readable(viewer)];
+  if (filter.thema) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM report_topics rt JOIN topics t ON t.id = rt.topic_id WHERE rt.report_id = r.id AND t.slug = ${filter.thema})`);
+  }
+  if (filter.land) conditions.push(Prisma.sql`r.state = ${filter.land}`);
+  if (filter.buendnis) conditions.push(Prisma.sql`r.alliance_id = (SELECT id FROM alliances WHERE slug = ${filter.buendnis})`);
+  if (filter.jahr) conditions.push(Prisma.sql`r.year = ${filter.jahr}`);
+  return conditions;
+}
+
+/** Words of a search as a German full-text query: every word must occur; the last may still be being typed. */
+export function searchQuery(text: string): string | undefined {
+  const words = (text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8).map((w) => w.slice(0, 50));
+  if (words.length === 0) return undefined;
+  return words.map((w, i) => (i === words.length - 1 ? `'${w}':*` : `'${w}'`)).join(' & ');
+}
+
+/** Search ranks the newest matches this many deep: enough for any real question, bounded for very common words. */
+export const SEARCH_DEPTH = 500;
+
+const counts = boundedMap<string, { total: number; at: number }>(500);
+
+export async function listReports(deps: Pick<Services, 'pool' | 'cacheMs'>, filter: ReportFilter, viewer: CurrentUser | undefined) {
+  const where = Prisma.join(filterConditions(filter, viewer), ' AND ');
+  const offset = (filter.seite - 1) * REPORTS_PER_PAGE;
+  const tsquery = filter.q ? searchQuery(filter.q) : undefined;
+  if (filter.q && !tsquery) return { reports: [], total: 0, pages: 1, capped: false };
+  if (tsquery) {
+    // The newest matches (at most SEARCH_DEPTH), ranked: title hits count most, then the summary, then the text.
+    const rows = await select<ReportListItem & { total: number }>(
+      deps.pool,
+      Prisma.sql`
+        WITH q AS (SELECT to_tsquery('german', ${tsquery}) AS query),
+        candidates AS (
+          SELECT r.id, ts_rank(r.search, q.query) AS rank, r.published_at FROM reports r, q
+          WHERE r.search @@ q.query AND ${where}
+          ORDER BY r.published_at DESC LIMIT ${SEARCH_DEPTH}),
+        page AS (
+          SELECT id, rank, count(*) OVER ()::int AS total FROM candidates
+          ORDER BY rank DESC, published_at DESC LIMIT ${REPORTS_PER_PAGE} OFFSET ${offset})
+        SELECT ${LIST_COLUMNS}, page.total,
+          ts_headline('german', r.summary || ' ' || r.did || ' ' || r.worked || ' ' || r.didnt || ' ' || r.tips || ' ' || r.body, q.query,
+            E'StartSel="\\x01", StopSel="\\x02", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
+        FROM page JOIN reports r ON r.id = page.id ${LIST_JOINS}, q
+        ORDER BY page.rank DESC, r.published_at DESC`,
+      { prepare: false },
+    );
+    const total = rows[0]?.total ?? 0;
+    return { reports: rows, total, pages: Math.max(1, Math.ceil(total / REPORTS_PER_PAGE)), capped: total >= SEARCH_DEPTH };
+  }
+  const [reports, total] = await Promise.all([
+    select<ReportListItem>(
+      deps.pool,
+      Prisma.sql`SELECT ${LIST_COLUMNS} FROM reports r ${LIST_JOINS} WHERE ${where}
+        ORDER BY r.published_at DESC, r.id DESC LIMIT ${REPORTS_PER_PAGE} OFFSET ${offset}`,
+    ),
+    countReports(deps, where, JSON.stringify([filter.thema, filter.land, filter.buendnis, filter.jahr, !!viewer])),
+  ]);
+  return { reports, total, pages: Math.max(1, Math.ceil(total / REPORTS_PER_PAGE)), capped: false };
+}
+
+/** The number of reports a filter finds only serves the page count: kept for a few seconds. */
+async function countReports(deps: Pick<Services, 'pool' | 'cacheMs'>, where: Prisma.Sql, filterKey: string): Promise<number> {
+  const key = `${deps.pool.options.connectionString}|${filterKey}`;
+  const cached = counts.get(key);
+  if (cached && Date.now() - cached.at < deps.cacheMs) return cached.total;
+  const row = await selectOne<{ total: number }>(deps.pool, Prisma.sql`SELECT count(*)::int AS total FROM reports r WHERE ${where}`);
+  counts.set(key, { total: row?.total ?? 0, at: Date.now() });
+  return row?.total ?? 0;
+}
+
+/** Entries of the Atom feed: the newest public reports that the list's filters (and search) find, with their text. */
+export async function feedReports(deps: Pick<Services, 'pool'>, filter: ReportFilter, limit: number) {
+  const conditions = filterConditions(filter, undefined);
+  const tsquery = filter.q ? searchQuery(filter.q) : undefined;
+  if (filter.q && !tsquery) return [];
+  if (tsquery) conditions.push(Prisma.sql`r.search @@ to_tsquery('german', ${tsquery})`);
+  return select<ReportListItem & Record<ReportPart, string> & { firstPublishedAt: Date; topics: { name: string }[] }>(
+    deps.pool,
+    Prisma.sql`SELECT ${LIST_COLUMNS}, r.did, r.worked, r.didnt, r.tips, r.body, r.first_published_at AS "firstPublishedAt",
+        coalesce((SELECT json_agg(json_build_object('name', t.name) ORDER BY t.name) FROM report_topics rt JOIN topics t ON t.id = rt.topic_id
+                  WHERE rt.report_id = r.id), '[]') AS topics
+      FROM reports r ${LIST_JOINS} WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY r.published_at DESC, r.id DESC LIMIT ${limit}`,
+    { prepare: !tsquery },
+  );
+}
+
+/** The newest readable reports, optionally of one alliance or one topic (by slug: start, alliance and topic pages). */
+export function newestReports(
+  pool: pg.Pool,
+  viewer: CurrentUser | undefined,
+  options: { limit: number; allianceSlug?: string; topicSlug?: string },
+): Promise<ReportListItem[]> {
+  const conditions = [readable(viewer)];
+  if (options.allianceSlug) conditions.push(Prisma.sql`r.alliance_id = (SELECT id FROM alliances WHERE slug = ${options.allianceSlug})`);
+  if (options.topicSlug) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM report_topics rt WHERE rt.report_id = r.id AND rt.topic_id = (SELECT id FROM topics WHERE slug = ${options.topicSlug}))`);
+  }
+  return select<ReportListItem>(
+    pool,
+    Prisma.sql`SELECT ${LIST_COLUMNS} FROM reports r ${LIST_JOINS} WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY r.published_at DESC, r.id DESC LIMIT ${options.limit}`,
+  );
+}
+
+/** Escapes a search snippet and marks the hits; Markdown signs are dropped (the snippet is plain text). */
+export function snippetHtml(snippet: string): string {
+  const escaped = snippet
+    .replace(/[*_#>`~]+|\]\([^)]*\)|[[\]]/g, ' ')
+    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/\s+/g, ' ')
+    .trim();
+  // Only complete pairs become marks; a stray marker (cut off by the length limit) is dropped.
+  return escaped.replace(/\u0001([^\u0001\u0002]*)\u0002/g, '<mark>$1</mark>').replace(/[\u0001\u0002]/g, '');
+}
+
+/** Who is named as the author: the person only if they chose to appear by name, else the alliance. */
+export function authorLine(item: { authorName: string | null; allianceName: string | null }): string {
+  if (item.authorName) return item.allianceName ? `${item.authorName} (${item.allianceName})` : item.authorName;
+  return item.allianceName ? `im Namen von ${item.allianceName}` : 'ein Mitglied der Erfahrungsbörse';
+}
+
+/** Whether the viewer may see the drafts and review state of this report (its author, or an admin). */
+export function isEditorOf(viewer: CurrentUser | undefined, report: { authorId: number }): boolean {
+  return !!viewer && (viewer.id === report.authorId || hasRole(viewer, 'ADMIN'));
+}

@@ -1,0 +1,223 @@
+// Erfahrungsberichte: list and search, the report page, writing (drafts, preview, submission), the author's own
+// list, and the admins' hide/restore. Review decisions live in the moderation queue (features/moderation).
+import { Router, type Request, type Response } from 'express';
+import { multipartForm } from '../../lib/attachments.js';
+import { AppError, ForbiddenError } from '../../lib/errors.js';
+import { parseForm, parseQuery } from '../../lib/forms.js';
+import { confirmed, submitForm } from '../../lib/http.js';
+import { FEDERAL_STATES } from '../../lib/states.js';
+import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
+import type { Services } from '../../services.js';
+import { commentsOn } from '../comments/service.js';
+import { reportFeed } from './feed.js';
+import { formLocals, handleSubmission, newReportValues, renderedParts, valuesFromContent, type FormPage } from './form.js';
+import { setReportHidden } from './moderation.js';
+import { LoginRequired, myReports, reportPage, versionContent, type ReportPage } from './page.js';
+import { authorLine, listReports, snippetHtml } from './read.js';
+import { hideSchema, reportFilterSchema, STATUS_LABELS, VISIBILITY_LABELS, type ReportFilter } from './schema.js';
+import { deleteUnpublishedReport } from './write.js';
+
+/** The filter as a query string (without the page), for links, pagination and the feed. */
+export function filterQuery(filter: Partial<ReportFilter>): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const key of ['q', 'thema', 'land', 'buendnis', 'jahr'] as const) if (filter[key] !== undefined) query[key] = String(filter[key]);
+  return query;
+}
+
+const withQuery = (path: string, query: Record<string, string>) => {
+  const text = new URLSearchParams(query).toString();
+  return text ? `${path}?${text}` : path;
+};
+
+export function reportRoutes(deps: Services): Router {
+  const router = Router();
+  const admin = requireRole('ADMIN');
+  const upload = multipartForm(deps.uploadLimits);
+
+  /** The report page, or a visitor sent to the login for a members-only report (and back afterwards). */
+  async function loadPage(req: Request, res: Response): Promise<ReportPage | undefined> {
+    try {
+      return await reportPage(deps, String(req.params.slug), req.user);
+    } catch (error) {
+      if (!(error instanceof LoginRequired)) throw error;
+      // The login page says that the page is for members only, and leads back here afterwards.
+      res.redirect(303, `/anmelden?weiter=${encodeURIComponent(req.originalUrl)}`);
+      return undefined;
+    }
+  }
+
+  /** The report the logged-in author edits (only the author edits; admins decide, they do not rewrite). */
+  async function loadOwnReport(req: Request, res: Response, purpose: 'edit' | 'delete' = 'edit') {
+    const page = await loadPage(req, res);
+    if (!page) return undefined;
+    if (page.authorId !== req.user!.id) throw new ForbiddenError('Nur die Autorin oder der Autor kann diesen Bericht bearbeiten.');
+    if (purpose === 'edit' && page.status === 'REJECTED') throw new AppError('Dieser Bericht wurde abgelehnt und kann nicht mehr bearbeitet werden.', 409);
+    // The author works on the version under way, or starts a new one from the published text.
+    const content = page.working && page.working.status !== 'REJECTED' ? await versionContent(deps, page.working.id) : page.content;
+    return { page, content };
+  }
+
+  router.get('/berichte', async (req, res) => {
+    const filter = parseQuery(reportFilterSchema, req.query);
+    const result = await listReports(deps, filter, req.user);
+    const topics = await deps.topics.all();
+    const alliance = filter.buendnis ? await deps.prisma.alliance.findUnique({ where: { slug: filter.buendnis }, select: { name: true } }) : null;
+    const query = filterQuery(filter);
+    res.render('reports/index', {
+      title: filter.q ? `Berichte zu „${filter.q}“` : 'Erfahrungsberichte',
+      ...result,
+      filter,
+      query,
+      allianceName: alliance?.name,
+      topics,
+      topicNames: new Map(topics.map((t) => [t.id, t])),
+      states: FEDERAL_STATES,
+      years: Array.from({ length: new Date().getFullYear() - 2009 }, (_, i) => new Date().getFullYear() - i),
+      snippetHtml,
+      authorLine,
+      feeds: [{ title: 'Erfahrungsberichte (Atom-Feed)', href: withQuery('/berichte.atom', query) }],
+      feedHref: withQuery('/berichte.atom', query),
+    });
+  });
+
+  router.get('/berichte.atom', async (req, res) => {
+    const filter = parseQuery(reportFilterSchema, req.query);
+    res.type('application/atom+xml; charset=utf-8').send(await reportFeed(deps, filter));
+  });
+
+  const newForm = (values: Record<string, unknown>): FormPage => ({
+    title: 'Neuer Erfahrungsbericht',
+    action: '/berichte/neu',
+    cancelHref: '/berichte/meine',
+    values,
+    errors: {},
+    attachments: [],
+    editingPublished: false,
+  });
+
+  router.get('/berichte/neu', requireLogin, async (req, res) => {
+    res.render('reports/form', await formLocals(deps, newForm(await newReportValues(deps, req.user!))));
+  });
+
+  router.post('/berichte/neu', requireLogin, upload, async (req, res) => {
+    const outcome = await handleSubmission(deps, req, req.user!, undefined);
+    if (outcome.kind === 'form') {
+      const { status, ...shown } = outcome;
+      return res.status(status).render('reports/form', await formLocals(deps, { ...newForm(shown.values), ...shown }));
+    }
+    req.flash('success', savedMessage(outcome.result.submitted));
+    res.redirect(303, `/berichte/${outcome.result.slug}`);
+  });
+
+  router.get('/berichte/meine', requireLogin, async (req, res) => {
+    res.render('reports/mine', { title: 'Meine Berichte', reports: await myReports(deps, req.user!.id), statusLabels: STATUS_LABELS });
+  });
+
+  router.get('/berichte/:slug', async (req, res) => {
+    const page = await loadPage(req, res);
+    if (!page) return;
+    const viewer = req.user;
+    const comments = page.unpublished ? [] : await commentsOn(deps, page.id, viewer);
+    res.render('reports/show', {
+      title: page.content.title,
+      page,
+      content: page.content,
+      parts: renderedParts(page.content),
+      comments,
+      isAuthor: viewer?.id === page.authorId,
+      isAdmin: hasRole(viewer, 'ADMIN'),
+      statusLabels: STATUS_LABELS,
+      visibilityLabels: VISIBILITY_LABELS,
+      byline: authorLine({
+        authorName: page.content.authorDisplay === 'PERSON' ? page.authorName : null,
+        allianceName: page.content.alliance?.name ?? null,
+      }),
+    });
+  });
+
+  const editForm = (page: ReportPage, values: Record<string, unknown>, attachments: FormPage['attachments']): FormPage => ({
+    title: `„${page.content.title}“ bearbeiten`,
+    action: `/berichte/${page.slug}/bearbeiten`,
+    cancelHref: `/berichte/${page.slug}`,
+    values,
+    errors: {},
+    attachments,
+    editingPublished: !page.unpublished,
+  });
+
+  router.get('/berichte/:slug/bearbeiten', requireLogin, async (req, res) => {
+    const own = await loadOwnReport(req, res);
+    if (!own) return;
+    const attachments = own.content.attachments.map((a) => ({ ...a, pending: false }));
+    res.render('reports/form', await formLocals(deps, editForm(own.page, valuesFromContent(own.content), attachments)));
+  });
+
+  router.post('/berichte/:slug/bearbeiten', requireLogin, upload, async (req, res) => {
+    const own = await loadOwnReport(req, res);
+    if (!own) return;
+    const outcome = await handleSubmission(deps, req, req.user!, { id: own.page.id, current: own.content.attachments });
+    if (outcome.kind === 'form') {
+      const { status, ...shown } = outcome;
+      return res.status(status).render('reports/form', await formLocals(deps, { ...editForm(own.page, shown.values, shown.attachments), ...shown }));
+    }
+    req.flash('success', own.page.unpublished ? savedMessage(outcome.result.submitted) : editedMessage(outcome.result.submitted));
+    res.redirect(303, `/berichte/${outcome.result.slug}`);
+  });
+
+  router.post('/berichte/:slug/loeschen', requireLogin, async (req, res) => {
+    const own = await loadOwnReport(req, res, 'delete');
+    if (!own) return;
+    const ask = {
+      title: `„${own.content.title}“ löschen?`,
+      question: 'Der Bericht wird mit allen Fassungen und Anhängen gelöscht. Das lässt sich nicht rückgängig machen.',
+      button: 'Bericht endgültig löschen',
+      cancelHref: `/berichte/${own.page.slug}`,
+      danger: true,
+    };
+    if (!confirmed(req, res, ask)) return;
+    await deleteUnpublishedReport(deps, req.user!, own.page.id);
+    req.flash('success', `„${own.content.title}“ ist gelöscht.`);
+    res.redirect(303, '/berichte/meine');
+  });
+
+  router.post('/berichte/:slug/ausblenden', admin, async (req, res) => {
+    const page = await reportPage(deps, String(req.params.slug), req.user);
+    await submitForm(
+      res,
+      'reports/hide',
+      () => ({ title: `„${page.content.title}“ ausblenden`, page, values: req.body }),
+      async () => {
+        const { begruendung } = parseForm(hideSchema, req.body);
+        const title = await setReportHidden(deps, req.user!, page.id, true, begruendung);
+        req.flash('success', `„${title}“ ist ausgeblendet. Die Autorin oder der Autor bekommt die Begründung per E-Mail.`);
+        res.redirect(303, `/berichte/${page.slug}`);
+      },
+    );
+  });
+
+  router.get('/berichte/:slug/ausblenden', admin, async (req, res) => {
+    const page = await reportPage(deps, String(req.params.slug), req.user);
+    res.render('reports/hide', { title: `„${page.content.title}“ ausblenden`, page, values: {}, errors: {} });
+  });
+
+  router.post('/berichte/:slug/einblenden', admin, async (req, res) => {
+    const page = await reportPage(deps, String(req.params.slug), req.user);
+    const title = await setReportHidden(deps, req.user!, page.id, false, '');
+    req.flash('success', `„${title}“ ist wieder sichtbar.`);
+    res.redirect(303, `/berichte/${page.slug}`);
+  });
+
+  return router;
+}
+
+function savedMessage(submitted: boolean): string {
+  return submitted
+    ? 'Danke! Dein Bericht ist eingereicht. Sobald die Moderation ihn freigibt, ist er veröffentlicht; du bekommst dann eine E-Mail.'
+    : 'Der Entwurf ist gespeichert. Nur du (und die Moderation) können ihn sehen.';
+}
+
+function editedMessage(submitted: boolean): string {
+  return submitted
+    ? 'Die neue Fassung ist eingereicht. Bis die Moderation sie freigibt, bleibt die bisherige Fassung sichtbar.'
+    : 'Die Änderungen sind als Entwurf gespeichert. Veröffentlicht bleibt die bisherige Fassung, bis du die neue einreichst und sie freigegeben ist.';
+}

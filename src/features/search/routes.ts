@@ -1,0 +1,88 @@
+// /suche?q=: one search over everything searchable, grouped by kind. Each kind is a source with its own search
+// (reports: German full text; alliances and networks: folded names); motions and meetings add theirs here.
+import { Router } from 'express';
+import { z } from 'zod';
+import { searchParam } from '../../lib/fields.js';
+import { parseQuery } from '../../lib/forms.js';
+import { stateName } from '../../lib/states.js';
+import type { CurrentUser } from '../../middleware/auth.js';
+import type { Services } from '../../services.js';
+import { listAlliances } from '../alliances/service.js';
+import { listNetworks } from '../networks/service.js';
+import { authorLine, listReports, snippetHtml } from '../reports/read.js';
+
+export interface SearchHit {
+  title: string;
+  href: string;
+  meta: string;
+  /** Escaped HTML with <mark> around the hits, or plain text to escape. */
+  snippetHtml?: string;
+  text?: string;
+}
+
+export interface SearchSource {
+  heading: string;
+  search(deps: Services, q: string, viewer: CurrentUser | undefined): Promise<{ hits: SearchHit[]; total: number; moreHref: string }>;
+}
+
+/** Hits shown per kind; the link "alle … anzeigen" leads to the kind's own list with the same search. */
+export const HITS_PER_KIND = 5;
+
+const query = (q: string) => `q=${encodeURIComponent(q)}`;
+
+export const SEARCH_SOURCES: SearchSource[] = [
+  {
+    heading: 'Erfahrungsberichte',
+    async search(deps, q, viewer) {
+      const { reports, total } = await listReports(deps, { q, seite: 1 }, viewer);
+      return {
+        total,
+        moreHref: `/berichte?${query(q)}`,
+        hits: reports.slice(0, HITS_PER_KIND).map((r) => ({
+          title: r.title,
+          href: `/berichte/${r.slug}`,
+          meta: [authorLine(r), r.place].filter(Boolean).join(' · '),
+          snippetHtml: r.snippet ? snippetHtml(r.snippet) : undefined,
+          text: r.snippet ? undefined : r.summary,
+        })),
+      };
+    },
+  },
+  {
+    heading: 'Bündnisse',
+    async search(deps, q) {
+      const { alliances, total } = await listAlliances(deps.pool, { q, seite: 1 });
+      return {
+        total,
+        moreHref: `/buendnisse?${query(q)}`,
+        hits: alliances.slice(0, HITS_PER_KIND).map((a) => ({ title: a.name, href: `/buendnisse/${a.slug}`, meta: `${a.municipality} · ${stateName(a.state)}` })),
+      };
+    },
+  },
+  {
+    heading: 'Netzwerke',
+    async search(deps, q) {
+      const { networks, total } = await listNetworks(deps.pool, { q, retired: false, page: 1 });
+      return {
+        total,
+        moreHref: `/netzwerke?${query(q)}`,
+        hits: networks.slice(0, HITS_PER_KIND).map((n) => ({
+          title: n.name,
+          href: `/netzwerke?${query(q)}#${n.slug}`,
+          meta: n.topics.map((t) => t.name).join(', '),
+          text: n.description.length > 200 ? `${n.description.slice(0, 200)} …` : n.description,
+        })),
+      };
+    },
+  },
+];
+
+export function searchRoutes(deps: Services, sources = SEARCH_SOURCES): Router {
+  const router = Router();
+  router.get('/suche', async (req, res) => {
+    const { q } = parseQuery(z.object({ q: searchParam(200) }), req.query);
+    const groups = q ? await Promise.all(sources.map(async (s) => ({ heading: s.heading, ...(await s.search(deps, q, req.user)) }))) : [];
+    res.render('search/index', { title: q ? `Suche: ${q}` : 'Suche', q, groups, found: groups.some((g) => g.total > 0) });
+  });
+  return router;
+}
