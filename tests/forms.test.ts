@@ -2,6 +2,7 @@
 // nothing lost when the session expired, names stored and compared regardless of case and Unicode form.
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { completeReport, decide, sendReportForm, slugFromRedirect, waitingVersion } from './support/reports.js';
 import { createUser, csrfTokenFrom, formBody, loginAgent, sessionAgent, submit, text, useTestContext } from './support/context.js';
 
 const ctx = useTestContext();
@@ -25,6 +26,8 @@ describe('form pages', () => {
   let networkId: number;
   let topicId: number;
   let listedId: number;
+  let reportSlug: string;
+  let versionId: number;
   beforeAll(async () => {
     member = await sessionAgent(ctx.app, (await createUser(ctx.db)).id);
     admin = await sessionAgent(ctx.app, (await createUser(ctx.db, { role: 'ADMIN' })).id);
@@ -35,6 +38,9 @@ describe('form pages', () => {
     const listed = await createUser(ctx.db, { name: 'Lisa Gelistet' });
     await ctx.db.prisma.user.update({ where: { id: listed.id }, data: { listedInDirectory: true } });
     listedId = listed.id;
+    reportSlug = slugFromRedirect(await sendReportForm(member, completeReport({ title: 'Formularbericht' })));
+    versionId = await waitingVersion(ctx, reportSlug);
+    await decide(ctx, admin, reportSlug, 'veroeffentlichen');
   });
 
   it('have unique ids, and every label and link points at an element that exists', async () => {
@@ -54,6 +60,17 @@ describe('form pages', () => {
       [() => admin, '/netzwerke/neu'],
       [() => admin, `/netzwerke/${networkId}/bearbeiten`],
       [() => admin, '/netzwerke'],
+      [() => member, '/berichte/neu'],
+      [() => member, `/berichte/${reportSlug}/bearbeiten`],
+      [() => member, `/berichte/${reportSlug}`],
+      [() => admin, `/berichte/${reportSlug}`],
+      [() => member, '/berichte/meine'],
+      [() => request.agent(ctx.app), '/berichte?q=Formular'],
+      [() => request.agent(ctx.app), '/suche?q=Formular'],
+      [() => admin, `/berichte/${reportSlug}/melden`],
+      [() => admin, `/berichte/${reportSlug}/ausblenden`],
+      [() => admin, '/admin/moderation'],
+      [() => admin, `/admin/moderation/berichte/${versionId}`],
     ];
     for (const [agent, path] of pages) {
       const res = await agent().get(path);
@@ -73,6 +90,9 @@ describe('form pages', () => {
       [() => admin, '/admin/themen', '/admin/themen', { name: '' }],
       [() => admin, '/netzwerke/neu', '/netzwerke/neu', { name: '', category: '' }],
       [() => organizer, '/buendnisse/neu', '/buendnisse', { name: '', municipality: '' }],
+      [() => member, '/berichte/neu', '/berichte/neu', { title: '', summary: 'kurz', aktion: 'einreichen' }],
+      [() => admin, `/berichte/${reportSlug}/melden`, `/berichte/${reportSlug}/melden`, { reason: '' }],
+      [() => admin, `/berichte/${reportSlug}/ausblenden`, `/berichte/${reportSlug}/ausblenden`, { begruendung: '' }],
     ];
     for (const [agent, page, action, fields] of failing) {
       const res = await submit(agent(), page, action, fields);

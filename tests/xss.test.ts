@@ -4,7 +4,8 @@ import type request from 'supertest';
 import supertest from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../src/lib/markdown.js';
-import { createUser, sessionAgent, submit, useTestContext } from './support/context.js';
+import { createUser, csrfTokenFrom, sessionAgent, submit, useTestContext } from './support/context.js';
+import { completeReport, decide, sendReportForm, slugFromRedirect, waitingVersion } from './support/reports.js';
 import { injectedMarkup, XSS_CORPUS } from './support/xss.js';
 
 const ctx = useTestContext();
@@ -99,5 +100,73 @@ describe('every field that reaches a page', () => {
     clean('outbox', (await admin.get('/admin/postausgang')).text);
     for (const mail of mails) clean(`outbox mail ${mail.id}`, (await admin.get(`/admin/postausgang/${mail.id}`)).text);
     clean('topics', (await supertest(ctx.app).get('/themen')).text);
+  });
+
+  it('reports, comments, flags and moderation reasons, on every page, list, feed and mail they reach', { timeout: 180_000 }, async () => {
+    const author = member;
+    const reader = await sessionAgent(ctx.app, (await createUser(ctx.db)).id);
+    let published = 0;
+    for (const [i, vector] of XSS_CORPUS.entries()) {
+      const tag = `r${i}x`;
+      const fields = completeReport({
+        title: `${tag} ${vector}`.slice(0, 200),
+        summary: `${tag} Kurzfassung mit ausreichend Text ${vector}`.slice(0, 500),
+        did: vector,
+        worked: `**${vector}**`,
+        didnt: `[${vector}](${vector})`,
+        tips: `- ${vector}`,
+        body: `<div>${vector}</div>`,
+        place: vector.slice(0, 100),
+        periodFrom: vector.slice(0, 20),
+      });
+      const preview = await sendReportForm(author, { ...fields, aktion: 'vorschau' });
+      clean(`report preview ${tag}`, preview.text);
+      const saved = await sendReportForm(author, { ...fields, periodFrom: '' });
+      if (saved.status !== 303) {
+        clean(`report form ${tag}`, saved.text);
+        continue;
+      }
+      const slug = slugFromRedirect(saved);
+      clean(`moderation queue ${tag}`, (await admin.get('/admin/moderation')).text);
+      const versionPage = `/admin/moderation/berichte/${await waitingVersion(ctx, slug)}`;
+      clean(`decision page ${tag}`, (await admin.get(versionPage)).text);
+      // Sent back with the vector as the reason: shown to the author, mailed as plain text.
+      const back = await decide(ctx, admin, slug, 'zurueck', `Grund ${vector}`);
+      clean(`decision refused ${tag}`, back.status === 303 ? '' : back.text);
+      clean(`returned report ${tag}`, (await author.get(`/berichte/${slug}`)).text);
+      clean(`my reports ${tag}`, (await author.get('/berichte/meine')).text);
+      await sendReportForm(author, { ...fields, periodFrom: '', title: `${tag} neu ${vector}`.slice(0, 200) }, [], `/berichte/${slug}/bearbeiten`);
+      clean(`decision page with changes ${tag}`, (await admin.get(`/admin/moderation/berichte/${await waitingVersion(ctx, slug)}`)).text);
+      expect((await decide(ctx, admin, slug, 'veroeffentlichen')).status, `publish ${tag}`).toBe(303);
+      published += 1;
+      for (const page of [`/berichte/${slug}`, `/berichte?q=${tag}`, `/suche?q=${tag}`, '/berichte', '/']) {
+        clean(`${page} ${tag}`, (await supertest(ctx.app).get(page)).text);
+      }
+      // The feed: every entry's HTML content and summary as a reader would render them.
+      const feed = (await supertest(ctx.app).get(`/berichte.atom?q=${tag}`)).text;
+      expect(feed.startsWith('<?xml'), `feed ${tag}`).toBe(true);
+      for (const [, html] of feed.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)) clean(`feed ${tag}`, html!);
+      for (const [, escaped] of feed.matchAll(/<title>([^<]*)<\/title>/g)) expect(escaped, `feed title ${tag}`).not.toMatch(/<script/i);
+
+      // Comment, its edit form, flag notes and hide reasons
+      const token = await csrfTokenFrom(reader, `/berichte/${slug}`);
+      const comment = await reader.post(`/berichte/${slug}/kommentare`).type('form').send({ _csrf: token, text: `${tag} ${vector}` });
+      if (comment.status === 303) {
+        clean(`comment ${tag}`, (await supertest(ctx.app).get(`/berichte/${slug}`)).text);
+        const id = /#kommentar-(\d+)/.exec(comment.headers.location!)![1];
+        clean(`comment edit ${tag}`, (await reader.get(`/kommentare/${id}/bearbeiten`)).text);
+        await author.post(`/kommentare/${id}/melden`).type('form').send({ _csrf: await csrfTokenFrom(author, `/kommentare/${id}/melden`), reason: 'OTHER', note: `Notiz ${vector}` });
+        clean(`comment flags ${tag}`, (await admin.get(`/admin/moderation/meldungen/kommentar/${id}`)).text);
+      } else {
+        clean(`comment refused ${tag}`, comment.text);
+      }
+      const hide = await admin.post(`/berichte/${slug}/ausblenden`).type('form').send({ _csrf: await csrfTokenFrom(admin, `/berichte/${slug}/ausblenden`), begruendung: `Weil ${vector}` });
+      clean(`hide ${tag}`, hide.status === 303 ? (await author.get(`/berichte/${slug}`)).text : hide.text);
+      clean(`moderation log ${tag}`, (await admin.get('/admin/moderation')).text);
+    }
+    // Nearly every vector is plain text to a report: it must have gone all the way through.
+    expect(published).toBeGreaterThan(XSS_CORPUS.length * 0.9);
+    const mails = await ctx.db.prisma.outboxMail.findMany({ orderBy: { id: 'desc' }, take: 10 });
+    for (const mail of mails) clean(`outbox mail ${mail.id}`, (await admin.get(`/admin/postausgang/${mail.id}`)).text);
   });
 });
