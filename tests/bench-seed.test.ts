@@ -7,7 +7,17 @@ import { FEDERAL_STATE_CODES } from '../src/lib/states.js';
 import { BENCH_ACCOUNTS, BENCH_PASSWORD, seedBenchData, type BenchVolume } from '../scripts/bench/seed.js';
 import { createTestContext, loginAgent, useTestContext } from './support/context.js';
 
-const TINY: BenchVolume = { alliances: 20, accounts: 100, listed: 25, competences: 68, delegates: 15, sessions: 30 };
+const TINY: BenchVolume = {
+  alliances: 20,
+  accounts: 100,
+  listed: 25,
+  competences: 68,
+  delegates: 15,
+  sessions: 30,
+  reports: 300,
+  unpublishedReports: 12,
+  comments: 40,
+};
 const NOW = new Date('2026-11-22T10:00:00Z');
 
 /** A digest of everything the seeder writes, by natural keys (ids left out). */

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { domainToASCII } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, sessionCookie, useTestContext, type TestContext } from './support/context.js';
+import { createUser, csrfTokenFrom, formBody, sessionAgent, sessionCookie, useTestContext, type TestContext } from './support/context.js';
+import { docx, pdf, png } from './support/files.js';
+import { completeReport, decide, publishedReport, sendReportForm, slugFromRedirect, waitingVersion } from './support/reports.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const NARROW = { width: 360, height: 740 };
@@ -141,6 +143,141 @@ async function seed(c: TestContext) {
   return { topic, alliance, admin, organizer, member, colleague, target, mail: mails[1]! };
 }
 
+// Erfahrungsberichte as volunteers write them: long compound words and titles, every part filled with Markdown
+// (headings, lists, a quote, a table, a code block, a long address), files with long names and images.
+const REPORT_TITLE =
+  'Sozialticket für alle Leistungsberechtigten: Wie wir die Haushaltskonsolidierungskommission und den Kreisausschuss überzeugt haben';
+const LONG_WORD = 'Nahverkehrsentwicklungsplanfortschreibungsverfahren';
+const RATSINFO_URL =
+  'https://ratsinfo.example.org/recklinghausen/vorlagen/2025/haushaltskonsolidierungskonzept-sozialticket-anlage-3-kostenschaetzung-und-finanzierungsvorschlag.pdf';
+const REPORT_PARTS = {
+  did:
+    `Ausgangslage war die **${LONG_WORD}** des Kreises: Das Sozialticket sollte „aus Kostengründen“ entfallen.\n\n` +
+    '### Unterschriften vor dem Jobcenter\n\n' +
+    '- Infostände an vierzehn Samstagen vor dem Jobcenter und der Tafel\n' +
+    '- eine Anfrage zur Zahl der Leistungsberechtigten nach SGB II und SGB XII\n' +
+    '- Gespräche mit Sozialverbänden, dem Mieterbund und den Gewerkschaften\n\n' +
+    '> Ohne die Zahlen aus der Anfrage hätte uns im Kreisausschuss niemand geglaubt.\n\n' +
+    `Die Kostenschätzung steht im Ratsinformationssystem: ${RATSINFO_URL}\n\n` +
+    '| Jahr | Leistungsberechtigte | verkaufte Sozialtickets | Kosten für den Kreishaushalt | Anteil am Verkehrsverbund |\n' +
+    '|---|---|---|---|---|\n' +
+    '| 2024 | 12.480 | 3.150 | 410.000 € | 1,2 % |\n' +
+    '| 2025 | 12.910 | 5.870 | 760.000 € | 2,1 % |',
+  worked:
+    'Die Zahlen aus der Anfrage haben überzeugt, und die **Arbeitsgemeinschaftsvereinbarung** mit den Sozialverbänden gab uns Gewicht. ' +
+    'Die Lokalzeitung hat dreimal berichtet.',
+  didnt:
+    'Der erste Antrag scheiterte im Haupt- und Finanzausschuss, weil wir keinen Deckungsvorschlag hatten. ' +
+    'Die Verwaltung nannte das *Kreisumlagenerhöhungsvermeidungsgebot*.',
+  tips:
+    '1. Erst Partner suchen, dann den Antrag stellen.\n2. Einen Deckungsvorschlag mitbringen.\n3. Die Betroffenen selbst sprechen lassen.',
+  body:
+    'Musterantrag zum Übernehmen:\n\n' +
+    '```\nDer Kreistag beauftragt die Verwaltung, ab dem 1. Januar 2026 ein Sozialticket zum Preis des Deutschlandtickets abzüglich 50 Prozent anzubieten.\n```\n\n' +
+    'Kontakt über das Bündnis.',
+};
+
+async function seedReports(c: TestContext, base: Awaited<ReturnType<typeof seed>>) {
+  const { prisma } = c.db;
+  const author = await sessionAgent(c.app, base.member.id);
+  const admin = await sessionAgent(c.app, base.admin.id);
+  const colleague = await sessionAgent(c.app, base.colleague.id);
+  const organizer = await sessionAgent(c.app, base.organizer.id);
+  const topics = await prisma.topic.findMany({ orderBy: { id: 'asc' }, take: 5 });
+  const allianceId = String(base.alliance.id);
+  const fields = (overrides: Record<string, string | string[]> = {}) =>
+    completeReport({ allianceId, place: 'Recklinghausen', state: 'NW', ...overrides });
+
+  // The main report: everything filled, named author, files with long names, two images.
+  const reportFields = fields({
+    title: REPORT_TITLE,
+    summary:
+      'Wie wir nach einer Ablehnung im Kreistag mit Sozialverbänden, Mieterbund und Gewerkschaften doch noch eine Mehrheit für das Sozialticket gefunden haben – und was wir beim nächsten Mal anders machen würden.',
+    ...REPORT_PARTS,
+    periodFrom: '2024-03',
+    periodTo: '2025-11',
+    topicIds: [String(base.topic.id), ...topics.map((t) => String(t.id))],
+    authorDisplay: 'PERSON',
+  });
+  const files = [
+    { name: 'Infostand_vor_dem_Jobcenter_Recklinghausen-Süd_Samstagvormittag.png', content: png(800, 600), type: 'image/png' },
+    {
+      name: 'Stellungnahme_Nahverkehrsplan_Kreistag_Recklinghausen_2026_endgültige_Fassung_mit_allen_Anlagen.pdf',
+      content: pdf('Stellungnahme'),
+      type: 'application/pdf',
+    },
+    { name: 'Flugblatt.png', content: png(600, 900), type: 'image/png' },
+    { name: 'Pressemitteilung_Sozialticket.docx', content: docx() },
+  ];
+  const slug = await publishedReport(c, author, admin, reportFields, files);
+  const report = await prisma.report.findUniqueOrThrow({ where: { slug } });
+
+  // Comments, one flagged and hidden by the moderation, one flagged and waiting, a long address.
+  const comment = async (who: typeof author, text: string) => {
+    const token = await csrfTokenFrom(who, `/berichte/${slug}`);
+    const res = await who.post(`/berichte/${slug}/kommentare`).type('form').send(formBody({ _csrf: token, text }));
+    if (res.status !== 303) throw new Error(`comment failed: ${res.status}`);
+    return Number(/#kommentar-(\d+)$/.exec(res.headers.location!)![1]);
+  };
+  const flag = async (who: typeof author, path: string, reason: string, note = '') => {
+    const token = await csrfTokenFrom(who, path);
+    const res = await who.post(path).type('form').send(formBody({ _csrf: token, reason, note }));
+    if (res.status !== 303) throw new Error(`flag failed: ${res.status}`);
+  };
+  await comment(colleague, `Danke für den ausführlichen Bericht! Habt ihr die [Kostenschätzung](${RATSINFO_URL}) selbst erstellt?`);
+  const waitingComment = await comment(
+    organizer,
+    `Bei uns heißt das **${LONG_WORD}**, und es dauert Jahre.\n\n- Wie viele Unterschriften hattet ihr?\n- Wer hat den Antrag gestellt?\n\nDie Vorlage: ${LONG_NETWORK_URL}`,
+  );
+  const hiddenComment = await comment(colleague, 'Das ist doch alles Parteipolitik von der Liste XY, wählt lieber uns!');
+  const ownComment = await comment(organizer, 'Nachtrag: Unser Kreistag entscheidet im März.');
+  await comment(admin, 'Danke, ich habe den Bericht dem Themenbereich Nahverkehr zugeordnet.');
+  await flag(organizer, `/kommentare/${hiddenComment}/melden`, 'PARTY_POLITICS');
+  {
+    const page = `/admin/moderation/meldungen/kommentar/${hiddenComment}`;
+    const token = await csrfTokenFrom(admin, page);
+    const res = await admin
+      .post(page)
+      .type('form')
+      .send(formBody({ _csrf: token, aktion: 'ausblenden', begruendung: 'Parteipolitische Werbung verletzt Prinzip 4 der KOG.' }));
+    if (res.status !== 303) throw new Error(`hiding the comment failed: ${res.status}`);
+  }
+  await flag(colleague, `/kommentare/${waitingComment}/melden`, 'UNOBJECTIVE', 'Klingt herablassend gegenüber kleinen Kommunen.');
+  await flag(
+    colleague,
+    `/berichte/${slug}/melden`,
+    'PERSONAL_DATA',
+    'Im Foto vom Infostand sind Gesichter von Passantinnen und Passanten zu erkennen, die vermutlich nicht gefragt wurden.',
+  );
+
+  // A new version of the main report waits for review: the decision page shows what changed.
+  const edited = await sendReportForm(
+    author,
+    {
+      ...reportFields,
+      did: reportFields.did + `\n\nNachtrag: Die **Verkehrsverbundtarifbestimmungsänderungsverordnung** gilt seit Januar; ${RATSINFO_URL}`,
+      tips: 'Erst Partner suchen, dann den Antrag stellen – und die Presse früh einladen.',
+    },
+    [],
+    `/berichte/${slug}/bearbeiten`,
+  );
+  if (edited.status !== 303) throw new Error(`editing failed: ${edited.status}`);
+  const versionId = await waitingVersion(c, slug);
+
+  // Members only, with the alliance as author.
+  const membersSlug = await publishedReport(c, colleague, admin, fields({ title: 'Mieterberatung im Stadtteilbüro', visibility: 'MEMBERS' }));
+  // Sent back with a reason; a draft; enough published reports for a second page.
+  const returned = slugFromRedirect(await sendReportForm(author, fields({ title: 'Bürgerhaushalt: erster Versuch' })));
+  await decide(c, admin, returned, 'zurueck', 'Bitte die Namen der Anwohnerinnen und Anwohner aus dem dritten Abschnitt entfernen.');
+  const draft = slugFromRedirect(
+    await sendReportForm(author, fields({ title: 'Entwurf: Schulwegsicherung und Elterntaxis', aktion: 'entwurf' })),
+  );
+  for (let i = 1; i <= 20; i++) {
+    await publishedReport(c, organizer, admin, completeReport({ title: `Kurzbericht ${i}: Bürgerversammlung zur Schulentwicklungsplanung` }));
+  }
+  return { slug, reportId: report.id, membersSlug, returned, draft, versionId, waitingComment, ownComment, hiddenComment };
+}
+
 type Who = 'visitor' | 'member' | 'organizer' | 'admin';
 interface PageCheck {
   who: Who;
@@ -154,9 +291,14 @@ interface LayoutReport {
   offenders: string[];
   clipped: string[];
   overlaps: string[];
+  /** Boxes in the page that scroll sideways themselves (a table in a .table-wrap), and tables that stay tables. */
+  inner: string[];
 }
 
-/** Runs in the page: sideways overflow (with its outermost culprits), cut-off buttons, overlapping header items. */
+/**
+ * Runs in the page: sideways overflow (with its outermost culprits), cut-off buttons, overlapping header items,
+ * boxes that hide their content in a sideways scroll, and data tables that do not turn into cards on a phone.
+ */
 function measureLayout(): LayoutReport {
   const innerWidth = window.innerWidth;
   const scrollWidth = document.documentElement.scrollWidth;
@@ -212,7 +354,19 @@ function measureLayout(): LayoutReport {
         overlaps.push(`${name(items[i])} overlaps ${name(items[j])}`);
     }
   }
-  return { scrollWidth, innerWidth, offenders, clipped, overlaps };
+  const inner: string[] = [];
+  for (const el of Array.from<any>(document.querySelectorAll('main *'))) {
+    // Text people wrote (a wide Markdown table) may scroll inside itself; the page's own boxes may not.
+    if (el.closest('.prose') || el.tagName === 'TEXTAREA' || el.getClientRects().length === 0) continue;
+    const overflowX = getComputedStyle(el).overflowX;
+    if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1)
+      inner.push(`${name(el)} scrolls sideways inside (${el.scrollWidth} px in ${el.clientWidth} px)`);
+  }
+  for (const table of Array.from<any>(document.querySelectorAll('main table.table'))) {
+    if (!table.classList.contains('table--cards')) inner.push(`${name(table)} is not .table--cards`);
+    else if (table.querySelector('tbody td:not([data-label])')) inner.push(`${name(table)} has cells without data-label`);
+  }
+  return { scrollWidth, innerWidth, offenders, clipped, overlaps, inner };
 }
 
 let shotCounter = 0;
@@ -226,7 +380,7 @@ async function shoot(page: Page, label: string) {
     .slice(0, 50)}`;
   const { width, height } = page.viewportSize()!;
   const total = await page.evaluate(() => document.documentElement.scrollHeight as number);
-  for (let y = 0, part = 1; y < total && part <= 6; y += height, part++) {
+  for (let y = 0, part = 1; y < total && part <= 10; y += height, part++) {
     const clip = { x: 0, y, width, height: Math.min(height, total - y) };
     await page.screenshot({ path: path.join(SHOTS, `${file}-${part}.png`), clip, fullPage: true });
   }
@@ -244,6 +398,7 @@ async function layoutProblems(page: Page, label: string): Promise<string[]> {
     }
     for (const line of report.clipped) problems.push(`${at}: ${line}`);
     for (const line of report.overlaps) problems.push(`${at}: header ${line}`);
+    for (const line of report.inner) problems.push(`${at}: ${line}`);
     await shoot(page, `${label}-${size.width}`);
   }
   return problems;
@@ -254,6 +409,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
   let server: Server;
   let base: string;
   let data: Awaited<ReturnType<typeof seed>>;
+  let reports: Awaited<ReturnType<typeof seedReports>>;
   const contexts = new Map<Who, BrowserContext>();
 
   async function contextFor(who: Who, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
@@ -271,6 +427,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
     if (!existsSync(CHROMIUM))
       throw new Error(`CI=true but no Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium)`);
     data = await seed(ctx);
+    reports = await seedReports(ctx, data);
     server = ctx.app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -441,6 +598,212 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
       await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Abbrechen' }).click()]);
       expect(new URL(page.url()).pathname).toBe('/admin/benutzer');
       expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: data.target.id } })).status).toBe('ACTIVE');
+    } finally {
+      await context.close();
+    }
+  });
+  it('report lists, search and the report page fit both widths, for visitors and members', { timeout: 120_000 }, async () => {
+    const topic = encodeURIComponent(data.topic.slug);
+    await checkPages([
+      { who: 'visitor', path: '/berichte' },
+      { who: 'visitor', path: '/berichte?seite=2' },
+      { who: 'visitor', path: '/berichte?q=Sozialticket' },
+      { who: 'visitor', path: `/berichte?q=Sozialticket&thema=${topic}&land=NW&jahr=${new Date().getFullYear()}` },
+      { who: 'visitor', path: '/berichte?q=Kreisumlagenerh%C3%B6hungsvermeidungsgebotsausnahme' },
+      { who: 'visitor', path: `/berichte?buendnis=${data.alliance.slug}` },
+      { who: 'visitor', path: `/berichte/${reports.slug}` },
+      { who: 'visitor', path: '/suche' },
+      { who: 'visitor', path: '/suche?q=Sozialticket' },
+      { who: 'visitor', path: '/suche?q=B%C3%BCndnis' },
+      { who: 'visitor', path: '/suche?q=gibtesnirgendwo' },
+      { who: 'member', path: '/berichte' },
+      { who: 'member', path: `/berichte/${reports.slug}` },
+      { who: 'member', path: `/berichte/${reports.membersSlug}` },
+      { who: 'member', path: `/berichte/${reports.returned}` },
+      { who: 'member', path: `/berichte/${reports.draft}` },
+      { who: 'member', path: '/berichte/meine' },
+      { who: 'organizer', path: `/berichte/${reports.slug}` },
+      { who: 'organizer', path: `/berichte/${reports.slug}/melden` },
+      { who: 'organizer', path: `/kommentare/${reports.ownComment}/bearbeiten` },
+      { who: 'member', path: `/kommentare/${reports.waitingComment}/melden` },
+    ]);
+  });
+
+  it('the report form and the moderation pages fit both widths', { timeout: 120_000 }, async () => {
+    await checkPages([
+      { who: 'member', path: '/berichte/neu' },
+      { who: 'member', path: `/berichte/${reports.slug}/bearbeiten` },
+      { who: 'member', path: `/berichte/${reports.returned}/bearbeiten` },
+      { who: 'admin', path: '/' },
+      { who: 'admin', path: '/admin/moderation' },
+      { who: 'admin', path: `/admin/moderation/berichte/${reports.versionId}` },
+      { who: 'admin', path: `/admin/moderation/meldungen/bericht/${reports.reportId}` },
+      { who: 'admin', path: `/admin/moderation/meldungen/kommentar/${reports.waitingComment}` },
+      { who: 'admin', path: `/admin/moderation/meldungen/kommentar/${reports.hiddenComment}` },
+      { who: 'admin', path: `/berichte/${reports.slug}` },
+      { who: 'admin', path: `/berichte/${reports.slug}/ausblenden` },
+      { who: 'admin', path: `/buendnisse/${data.alliance.slug}` },
+      { who: 'admin', path: `/themen/${data.topic.slug}` },
+    ]);
+  });
+
+  it('the moderation diff wraps long words and addresses instead of widening the page', async () => {
+    const page = await contexts.get('admin')!.newPage();
+    await page.goto(`${base}/admin/moderation/berichte/${reports.versionId}`);
+    expect(await page.locator('.diff ins').count()).toBeGreaterThan(0);
+    for (const size of [NARROW, WIDE]) {
+      await page.setViewportSize(size);
+      const widest = await page.evaluate(() =>
+        Math.max(...Array.from<any>(document.querySelectorAll('.diff, .diff ins, .diff del')).map((el) => el.getBoundingClientRect().right)),
+      );
+      expect(widest).toBeLessThanOrEqual(size.width);
+    }
+    await page.close();
+  });
+
+  it('the header keeps all its entries tidy for an admin with waiting moderation', async () => {
+    const page = await contexts.get('admin')!.newPage();
+    await page.goto(base + '/berichte');
+    expect(await page.locator('.site-header .count').textContent()).toMatch(/^\d+$/);
+    for (const size of [NARROW, WIDE]) {
+      await page.setViewportSize(size);
+      const rows = await page.evaluate(() => {
+        const tops = (selector: string) =>
+          new Set(
+            Array.from<any>(document.querySelectorAll(selector)).map((el) => {
+              const box = el.getBoundingClientRect();
+              return Math.round((box.top + box.bottom) / 2); // items of one row share their middle
+            }),
+          );
+        return { main: tops('.main-nav li').size, user: tops('.user-nav li').size };
+      });
+      // On a screen the sections and the account links take one row each; on a phone at most two each.
+      expect(rows.main, `main navigation rows at ${size.width} px`).toBeLessThanOrEqual(size === NARROW ? 2 : 1);
+      expect(rows.user, `account navigation rows at ${size.width} px`).toBeLessThanOrEqual(size === NARROW ? 2 : 1);
+    }
+    await page.close();
+  });
+
+  it('prints a report as content only: no navigation, forms, buttons or moderation links; comments stay', async () => {
+    const page = await contexts.get('admin')!.newPage();
+    await page.setViewportSize(WIDE);
+    await page.goto(`${base}/berichte/${reports.slug}`);
+    expect(await page.locator('.comment-form').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const shown = (selector: string) =>
+        Array.from<any>(document.querySelectorAll(selector)).filter((el) => el.getClientRects().length > 0).length;
+      return {
+        shown: Object.fromEntries(
+          [
+            '.site-header',
+            '.main-nav',
+            '.user-nav',
+            '.site-footer',
+            '.breadcrumb',
+            'form',
+            'button',
+            '.button',
+            'textarea',
+            '.no-print',
+            '.comment__actions',
+            '.report-actions',
+          ].map((s) => [s, shown(s)]),
+        ),
+        comments: shown('.comment'),
+        images: shown('.attachment__thumb img'),
+        text: document.body.innerText as string,
+      };
+    });
+    expect(printed.shown).toEqual(Object.fromEntries(Object.keys(printed.shown).map((s) => [s, 0])));
+    expect(printed.comments).toBeGreaterThan(2);
+    expect(printed.images).toBe(2);
+    expect(printed.text).toContain(REPORT_TITLE);
+    expect(printed.text).toContain('Tipps zur Übertragung');
+    expect(printed.text).not.toContain('Melden');
+    if (SHOTS) {
+      await page.pdf({ path: path.join(SHOTS, 'print-report.pdf'), format: 'A4', printBackground: true });
+      await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi, for a look without a PDF viewer
+      await shoot(page, 'print report');
+    }
+    await page.close();
+  });
+
+  it('"Vorschau" works without JavaScript: the preview box above the form, the text kept, nothing saved', async () => {
+    const context = await contextFor('member', { javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/berichte/neu`);
+      await page.getByLabel('Titel').fill('Vorschau ohne JavaScript: Quartiersmanagementbeteiligungsverfahren');
+      await page.getByLabel('Was haben wir gemacht?').fill(`**Fett** und eine Liste:\n\n- eins\n- ${LONG_WORD}`);
+      const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Vorschau', exact: true }).click()]);
+      expect(response?.status()).toBe(200);
+      const preview = page.locator('.preview');
+      await expect(preview.locator('.report__title').textContent()).resolves.toContain('Quartiersmanagementbeteiligungsverfahren');
+      expect(await preview.locator('strong').first().textContent()).toBe('Fett');
+      const order = await page.evaluate(() => {
+        const box = document.querySelector('.preview').getBoundingClientRect();
+        const form = document.querySelector('#bericht-formular').getBoundingClientRect();
+        return box.bottom <= form.top;
+      });
+      expect(order, 'the preview comes before the form').toBe(true);
+      await expect(page.getByLabel('Titel').inputValue()).resolves.toContain('Quartiersmanagement');
+      expect(await ctx.db.prisma.report.count({ where: { title: { startsWith: 'Vorschau ohne JavaScript' } } })).toBe(0);
+      expect(await layoutProblems(page, 'member report preview (no JavaScript)')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a failed report submission shows the error summary, focused, with links to the fields', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await contextFor('member', { javaScriptEnabled });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${base}/berichte/neu`);
+        await page.getByLabel('Titel').fill('Zu kurz');
+        const [response] = await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click(),
+        ]);
+        expect(response?.status()).toBe(422);
+        const summary = page.locator('.error-summary');
+        await expect.poll(() => summary.evaluate((el: unknown) => el === document.activeElement)).toBe(true);
+        const links = page.locator('.error-summary__list a');
+        expect(await links.count()).toBeGreaterThan(1);
+        // Every link leads to something on the page that takes the focus.
+        for (const href of await links.evaluateAll((els: any[]) => els.map((a) => a.getAttribute('href') as string))) {
+          expect(await page.locator(href).count(), href).toBe(1);
+        }
+        if (!javaScriptEnabled) expect(await layoutProblems(page, 'member report form (failed)')).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('deleting a draft asks on a page of its own without JavaScript; cancelling keeps it, confirming deletes it', async () => {
+    const slug = slugFromRedirect(
+      await sendReportForm(await sessionAgent(ctx.app, data.member.id), completeReport({ title: 'Wird gelöscht: Entwurf zum Winterdienst', aktion: 'entwurf' })),
+    );
+    const context = await contextFor('member', { javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      const ask = async () => {
+        await page.goto(`${base}/berichte/${slug}`);
+        await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Bericht löschen' }).click()]);
+        expect(new URL(page.url()).pathname).toBe(`/berichte/${slug}/loeschen`);
+        await expect(page.locator('h1').textContent()).resolves.toBe('„Wird gelöscht: Entwurf zum Winterdienst“ löschen?');
+      };
+      await ask();
+      expect(await layoutProblems(page, 'member delete confirmation (no JavaScript)')).toEqual([]);
+      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Abbrechen' }).click()]);
+      expect(new URL(page.url()).pathname).toBe(`/berichte/${slug}`);
+      expect(await ctx.db.prisma.report.count({ where: { slug } })).toBe(1);
+      await ask();
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Bericht endgültig löschen' }).click()]);
+      expect(new URL(page.url()).pathname).toBe('/berichte/meine');
+      expect(await ctx.db.prisma.report.count({ where: { slug } })).toBe(0);
     } finally {
       await context.close();
     }

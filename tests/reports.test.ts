@@ -102,7 +102,7 @@ describe('writing a report', () => {
     expect(res.text).toContain('Vorschau – so sehen Lesende den Bericht');
     expect(res.text).toContain('<strong>Fett</strong>');
     expect(res.text).toContain('<li>eins</li>');
-    expect(res.text).toContain('im Namen von Liste Teststadt');
+    expect(res.text).toMatch(/im Namen von <a href="\/buendnisse\/liste-teststadt">Liste Teststadt<\/a>/);
     expect(res.text).toContain('value="Nur Vorschau"');
     expect(await ctx.db.prisma.report.count({ where: { title: 'Nur Vorschau' } })).toBe(0);
   });
@@ -162,7 +162,7 @@ describe('review and publication', () => {
     const res = await decide(ctx, admin, slug, 'zurueck', 'Bitte die Namen der Nachbarn herausnehmen.');
     expect(res.status).toBe(303);
     const page = text((await author.get(`/berichte/${slug}`)).text);
-    expect(page).toContain('zurück zur Überarbeitung');
+    expect(page).toContain('Zurück zur Überarbeitung.');
     expect(page).toContain('Bitte die Namen der Nachbarn herausnehmen.');
     const mails = await outbox(authorId);
     expect(mails.at(-1)!.subject).toBe('Dein Bericht: bitte überarbeiten');
@@ -206,6 +206,11 @@ describe('review and publication', () => {
     expect((await visitor().get(`/berichte/${slug}`)).text).toContain('Und mit Nachtrag.');
     const versions = await ctx.db.prisma.reportVersion.findMany({ where: { report: { slug } }, orderBy: { number: 'asc' } });
     expect(versions.map((v) => v.status)).toEqual(['SUPERSEDED', 'PUBLISHED']);
+    // Earlier versions are kept; each one's page shows what it changed against the one before.
+    const history = await admin.get(`/admin/moderation/berichte/${versions[1]!.id}`);
+    expect(text(history.text)).toContain('Was sich gegenüber Fassung Nr. 1 geändert hat');
+    expect(history.text).toMatch(/<ins>[^<]*Nachtrag/);
+    expect(history.text).toContain(`href="/admin/moderation/berichte/${versions[0]!.id}"`);
   });
 
   it('a rejected edit leaves the published version in place', async () => {
@@ -276,7 +281,8 @@ describe('how the author appears', () => {
         expect(entryWith((await agent.get(list)).text, 'Anonym über das Bündnis'), list).not.toContain('Rita Reporterin');
       }
     }
-    expect(text((await visitor().get(`/berichte/${byAlliance}`)).text)).toContain('im Namen von Liste Teststadt');
+    // The alliance's name in the byline links to its page.
+    expect(text((await visitor().get(`/berichte/${byAlliance}`)).text)).toMatch(/im Namen von <a href="[^"]+">Liste Teststadt<\/a>/);
   });
 
   it('with the name: the person appears on the page, in lists and in the feed', async () => {

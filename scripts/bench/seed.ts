@@ -1,20 +1,27 @@
 // Realistic, deterministic volume for the benchmark: alliances, accounts, the members' directory with competences,
-// delegates and stored sessions. The rows are generated in JavaScript from a fixed seed and written with a few
-// set-based statements (INSERT … SELECT FROM unnest(arrays)), so 20 000 accounts take about a second.
+// delegates, stored sessions, and Erfahrungsberichte with their versions, topics and comments. The rows are
+// generated in JavaScript from a fixed seed and written with a few set-based statements (INSERT … SELECT FROM
+// unnest(arrays)), so 20 000 accounts take about a second. Reports come in batches (one statement each, which also
+// writes their versions and topics), so memory stays bounded however many there are.
 // Expects a freshly migrated database with the reference data (topics) loaded and no accounts or alliances yet.
 import type pg from 'pg';
 import { FEDERAL_STATE_CODES, type FederalStateCode } from '../../src/lib/states.js';
 import { slugFrom } from '../../src/lib/slugs.js';
 import {
+  COMMENT_TEXTS,
   DIRECTORY_NOTES,
   FIRST_NAMES,
+  HIDDEN_REASONS,
   LAST_NAMES,
+  REPORT_THEMES,
   STATE_WEIGHTS,
   allianceDescription,
   allianceName,
   emailLocalPart,
   randomPlace,
+  reportText,
   type Place,
+  type ReportText,
 } from './german-data.js';
 import { createRandom, type Random } from './random.js';
 
@@ -29,6 +36,12 @@ export interface BenchVolume {
   delegates: number;
   /** Rows in the "session" table. */
   sessions: number;
+  /** Erfahrungsberichte in all: published ones (some members-only, some hidden) and unpublished ones. */
+  reports: number;
+  /** Of these, drafts and submitted reports that were never published. */
+  unpublishedReports: number;
+  /** Comments under published reports. */
+  comments: number;
 }
 
 export const DEFAULT_VOLUME: BenchVolume = {
@@ -38,7 +51,19 @@ export const DEFAULT_VOLUME: BenchVolume = {
   competences: 13_700,
   delegates: 3_000,
   sessions: 5_000,
+  reports: 100_000,
+  unpublishedReports: 400,
+  comments: 20_000,
 };
+
+/** Shares among the published reports. */
+const MEMBERS_ONLY_SHARE = 0.1;
+const HIDDEN_SHARE = 0.03;
+const PERSON_DISPLAY_SHARE = 0.3;
+/** Reports are published over this many years back from now, more of them recently. */
+const REPORT_YEARS = 6;
+/** Reports per INSERT statement. */
+const REPORT_BATCH = 2_000;
 
 export const DEFAULT_SEED = 20261122;
 
@@ -56,6 +81,8 @@ export interface SeedOptions {
   now?: Date;
   /** Argon2 hash of BENCH_PASSWORD (hashPassword from src/lib/passwords.ts). */
   passwordHash: string;
+  /** Progress messages (the reports take a while). */
+  log?: (message: string) => void;
 }
 
 /** What the database holds afterwards, counted there. */
@@ -69,6 +96,19 @@ export interface SeedSummary {
   sessions: number;
   topics: number;
   networks: number;
+  reports: number;
+  /** Published and not hidden: what the lists show (to members; visitors see the public ones). */
+  readableReports: number;
+  membersOnlyReports: number;
+  hiddenReports: number;
+  unpublishedReports: number;
+  reportVersions: number;
+  reportTopics: number;
+  comments: number;
+  /** Average size of a published report's text (title, summary and parts) in bytes. */
+  reportTextBytes: number;
+  /** reports and report_versions with their TOAST tables and indexes, in bytes. */
+  reportTablesBytes: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -323,6 +363,285 @@ export function generateBenchRows(volume: BenchVolume, seed: number, topicSlugs:
   return { alliances, accounts, competences, sessions };
 }
 
+/** One report as written, by natural keys (e-mail, alliance slug, topic slugs). */
+export interface ReportRow extends ReportText {
+  slug: string;
+  authorEmail: string;
+  allianceSlug: string | null;
+  status: 'PUBLISHED' | 'DRAFT' | 'SUBMITTED';
+  state: string | null;
+  place: string | null;
+  /** "2024-03-01", the first of the month. */
+  periodFrom: string | null;
+  periodTo: string | null;
+  visibility: 'PUBLIC' | 'MEMBERS';
+  authorDisplay: 'PERSON' | 'ALLIANCE';
+  createdAt: string;
+  submittedAt: string | null;
+  publishedAt: string | null;
+  hiddenAt: string | null;
+  hiddenReason: string | null;
+  topics: string[];
+}
+
+export interface CommentRow {
+  /** Position of the report in the order generateReports yields them (0-based). */
+  report: number;
+  authorEmail: string;
+  body: string;
+  createdAt: string;
+}
+
+const monthStart = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-01`;
+};
+
+/**
+ * Reports in batches of `batchSize`, oldest first (as a real database fills up), then the comments under them.
+ * Pure like generateBenchRows: the same rows, seed and volume always give the same reports, whatever the batch size.
+ * Authors are active seeded accounts with an alliance (a few write often, most now and then); the report is
+ * filed under the author's alliance and its place.
+ */
+export function* generateReports(
+  rows: BenchRows,
+  volume: BenchVolume,
+  seed: number,
+  topicSlugs: string[],
+  nowDate: Date,
+  batchSize = REPORT_BATCH,
+): Generator<{ reports: ReportRow[] } | { comments: CommentRow[] }> {
+  check(volume.unpublishedReports <= volume.reports, 'mehr unveröffentlichte Berichte als Berichte');
+  check(volume.comments === 0 || volume.reports > volume.unpublishedReports, 'Kommentare brauchen veröffentlichte Berichte');
+  if (volume.reports === 0) return;
+  // A stream of its own, so that the reports do not change the accounts and alliances of a seed.
+  const random = createRandom((seed ^ 0x5eed_4e90) >>> 0);
+  const now = nowDate.getTime();
+  const known = new Set(topicSlugs);
+  const alliances = new Map(rows.alliances.map((a) => [a.slug, a]));
+  const bench = new Set<string>(Object.values(BENCH_ACCOUNTS).map((a) => a.email));
+  const active = rows.accounts.filter((a) => a.status === 'ACTIVE' && !bench.has(a.email));
+  const authors = random.shuffle(active.filter((a) => a.allianceSlug));
+  check(authors.length > 0, 'keine aktiven Konten mit Bündnis für Berichte');
+  const themes = REPORT_THEMES.map((t) => [t, t.weight] as const);
+  const topicWeights = topicSlugs.map((slug) => [slug, TOPIC_WEIGHTS[slug] ?? 4] as const);
+
+  // Publication dates first, so the reports can be written oldest first; more reports in recent years.
+  const published = volume.reports - volume.unpublishedReports;
+  const span = REPORT_YEARS * 365 * DAY_MS;
+  const ages = Float64Array.from({ length: published }, () => Math.floor(span * random.next() ** 1.3) + random.int(0, DAY_MS - 1));
+  ages.sort().reverse();
+  const publishedAt = new Float64Array(published);
+
+  const slugs = new Map<string, number>();
+  const uniqueSlug = (title: string) => {
+    const base = slugFrom(title);
+    const n = (slugs.get(base) ?? 0) + 1;
+    slugs.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  };
+
+  let batch: ReportRow[] = [];
+  for (let i = 0; i < volume.reports; i++) {
+    const isPublished = i < published;
+    const author = authors[Math.floor(authors.length * random.next() ** 1.3)]!;
+    const alliance = alliances.get(author.allianceSlug!)!;
+    const main = random.weighted(themes);
+    const side = random.pick(REPORT_THEMES);
+    const at = isPublished ? now - ages[i]! : now - random.int(0, 60 * DAY_MS);
+    const year = new Date(at).getUTCFullYear();
+    const text = reportText(random, main, side, alliance.municipality, year);
+    const topics = new Set(main.topics.slice(0, random.chance(0.5) ? 2 : 1).filter((t) => known.has(t)));
+    if (topics.size === 0 || random.chance(0.3)) topics.add(random.weighted(topicWeights));
+    const createdAt = at - random.int(1, 30) * DAY_MS;
+    const periodFrom = random.chance(0.7) ? at - random.int(1, 24) * 30 * DAY_MS : null;
+    const periodTo = periodFrom !== null && random.chance(0.6) ? periodFrom + random.int(0, (at - periodFrom) / DAY_MS) * DAY_MS : null;
+    const hidden = isPublished && random.chance(HIDDEN_SHARE);
+    const row: ReportRow = {
+      ...text,
+      slug: uniqueSlug(text.title),
+      authorEmail: author.email,
+      allianceSlug: random.chance(0.95) ? alliance.slug : null,
+      status: isPublished ? 'PUBLISHED' : random.chance(0.6) ? 'DRAFT' : 'SUBMITTED',
+      state: alliance.state,
+      place: alliance.municipality,
+      periodFrom: periodFrom === null ? null : monthStart(periodFrom),
+      periodTo: periodTo === null ? null : monthStart(periodTo),
+      visibility: random.chance(MEMBERS_ONLY_SHARE) ? 'MEMBERS' : 'PUBLIC',
+      authorDisplay: random.chance(PERSON_DISPLAY_SHARE) ? 'PERSON' : 'ALLIANCE',
+      createdAt: iso(createdAt),
+      submittedAt: null,
+      publishedAt: isPublished ? iso(at) : null,
+      hiddenAt: hidden ? iso(Math.min(now, at + random.int(1, 60) * DAY_MS)) : null,
+      hiddenReason: hidden ? random.pick(HIDDEN_REASONS) : null,
+      topics: [...topics],
+    };
+    if (row.status !== 'DRAFT') row.submittedAt = iso(isPublished ? at - random.int(1, 7) * DAY_MS : at);
+    if (isPublished) publishedAt[i] = at;
+    batch.push(row);
+    if (batch.length === batchSize) {
+      yield { reports: batch };
+      batch = [];
+    }
+  }
+  if (batch.length) yield { reports: batch };
+
+  // Comments: under published reports, more under recent ones, by active accounts, within a month of publication.
+  const comments: CommentRow[] = [];
+  for (let c = 0; c < volume.comments; c++) {
+    const report = published - 1 - Math.floor(published * random.next() ** 2);
+    const createdAt = Math.min(now, publishedAt[report]! + random.int(60_000, 30 * DAY_MS));
+    comments.push({ report, authorEmail: random.pick(active).email, body: random.pick(COMMENT_TEXTS), createdAt: iso(createdAt) });
+  }
+  yield { comments };
+}
+
+/** Reserves `count` ids of a table's serial column and returns the first (the rows are inserted with these ids). */
+async function reserveIds(client: pg.PoolClient, table: string, count: number): Promise<number> {
+  const { rows } = await client.query<{ first: string }>(
+    `SELECT setval(s, nextval(s) + $2::bigint - 1) - $2::bigint + 1 AS first FROM pg_get_serial_sequence($1, 'id') AS s`,
+    [table, count],
+  );
+  return Number(rows[0]!.first);
+}
+
+/**
+ * One batch of reports in one statement: the reports, their first version (published, or the draft / submitted
+ * one the author works on) and their topics. The ids are reserved beforehand, so a report can point at its version
+ * and the version at its report; the foreign keys are checked at the end of the statement, when both exist.
+ * The text goes over the wire once: the versions are copied from the same input inside the database.
+ */
+async function insertReportBatch(
+  client: pg.PoolClient,
+  reports: ReportRow[],
+  firstId: number,
+  firstVersionId: number,
+  ids: { users: Map<string, number>; alliances: Map<string, number>; topics: Map<string, number> },
+): Promise<void> {
+  const column = <K extends keyof ReportRow>(key: K) => reports.map((row) => row[key]);
+  const topicRows = reports.flatMap((row, i) => row.topics.map((slug) => [i, ids.topics.get(slug)!] as const));
+  await client.query(
+    `WITH input AS MATERIALIZED (
+       SELECT $1::int + x.ord::int - 1 AS id, $2::int + x.ord::int - 1 AS version_id, x.status = 'PUBLISHED' AS published, x.*
+       FROM unnest($3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                   $12::text[], $13::text[], $14::text[], $15::text[], $16::date[], $17::date[], $18::text[], $19::text[],
+                   $20::timestamptz[], $21::timestamptz[], $22::timestamptz[], $23::timestamptz[], $24::text[])
+            WITH ORDINALITY AS x(slug, author_id, alliance_id, status, title, summary, did, worked, didnt, tips, body, state, place,
+                                 period_from, period_to, visibility, author_display, created_at, submitted_at, published_at,
+                                 hidden_at, hidden_reason, ord)
+     ),
+     new_reports AS (
+       -- Until it is first published, a report row holds only its title and status (as the app writes it).
+       INSERT INTO reports (id, slug, author_id, status, title, summary, did, worked, didnt, tips, body, alliance_id, state, place,
+                            period_from, period_to, visibility, author_display, published_version_id, working_version_id,
+                            first_published_at, published_at, hidden_at, hidden_reason, created_at, updated_at)
+       SELECT id, slug, author_id, status::report_status, title,
+              CASE WHEN published THEN summary ELSE '' END, CASE WHEN published THEN did ELSE '' END,
+              CASE WHEN published THEN worked ELSE '' END, CASE WHEN published THEN didnt ELSE '' END,
+              CASE WHEN published THEN tips ELSE '' END, CASE WHEN published THEN body ELSE '' END,
+              CASE WHEN published THEN alliance_id END, CASE WHEN published THEN state END, CASE WHEN published THEN place END,
+              CASE WHEN published THEN period_from END, CASE WHEN published THEN period_to END,
+              CASE WHEN published THEN visibility ELSE 'PUBLIC' END::visibility,
+              CASE WHEN published THEN author_display ELSE 'ALLIANCE' END::author_display,
+              CASE WHEN published THEN version_id END, CASE WHEN NOT published THEN version_id END,
+              published_at, published_at, hidden_at, hidden_reason, created_at, coalesce(hidden_at, published_at, created_at)
+       FROM input ORDER BY id
+     ),
+     new_versions AS (
+       INSERT INTO report_versions (id, report_id, number, status, title, summary, did, worked, didnt, tips, body, alliance_id, state,
+                                    place, period_from, period_to, visibility, author_display, created_by_id, principles_confirmed_at,
+                                    submitted_at, decided_at, created_at, updated_at)
+       SELECT version_id, id, 1, status::version_status, title, summary, did, worked, didnt, tips, body, alliance_id, state,
+              place, period_from, period_to, visibility::visibility, author_display::author_display, author_id, submitted_at,
+              submitted_at, published_at, created_at, coalesce(published_at, submitted_at, created_at)
+       FROM input ORDER BY id
+     ),
+     topic_input AS (SELECT * FROM unnest($25::int[], $26::int[]) AS t(i, topic_id)),
+     new_report_topics AS (
+       INSERT INTO report_topics (report_id, topic_id)
+       SELECT $1::int + t.i, t.topic_id FROM topic_input t JOIN input ON input.id = $1::int + t.i WHERE input.published
+     )
+     INSERT INTO report_version_topics (version_id, topic_id) SELECT $2::int + t.i, t.topic_id FROM topic_input t`,
+    [
+      firstId,
+      firstVersionId,
+      column('slug'),
+      reports.map((row) => ids.users.get(row.authorEmail)!),
+      reports.map((row) => (row.allianceSlug ? ids.alliances.get(row.allianceSlug)! : null)),
+      column('status'),
+      column('title'),
+      column('summary'),
+      column('did'),
+      column('worked'),
+      column('didnt'),
+      column('tips'),
+      column('body'),
+      column('state'),
+      column('place'),
+      column('periodFrom'),
+      column('periodTo'),
+      column('visibility'),
+      column('authorDisplay'),
+      column('createdAt'),
+      column('submittedAt'),
+      column('publishedAt'),
+      column('hiddenAt'),
+      column('hiddenReason'),
+      topicRows.map(([i]) => i),
+      topicRows.map(([, topic]) => topic),
+    ],
+  );
+}
+
+/**
+ * Writes the reports batch by batch. The next batch is generated while the database writes the previous one, so
+ * both cores work.
+ */
+async function insertReports(
+  client: pg.PoolClient,
+  rows: BenchRows,
+  volume: BenchVolume,
+  seed: number,
+  topicSlugs: string[],
+  now: Date,
+  log: (message: string) => void,
+) {
+  if (volume.reports === 0) return;
+  const lookup = async (sql: string) => new Map((await client.query<{ key: string; id: number }>(sql)).rows.map((r) => [r.key, r.id]));
+  const ids = {
+    users: await lookup('SELECT email AS key, id FROM users'),
+    alliances: await lookup('SELECT slug AS key, id FROM alliances'),
+    topics: await lookup('SELECT slug AS key, id FROM topics'),
+  };
+  const firstId = await reserveIds(client, 'reports', volume.reports);
+  const firstVersionId = await reserveIds(client, 'report_versions', volume.reports);
+  let written = 0;
+  let pending: Promise<unknown> = Promise.resolve();
+  const started = performance.now();
+  let reported = started;
+  for (const batch of generateReports(rows, volume, seed, topicSlugs, now)) {
+    await pending;
+    if (performance.now() - reported > 10_000) {
+      reported = performance.now();
+      log(`  ${written} von ${volume.reports} Berichten nach ${Math.round((reported - started) / 1000)} s …`);
+    }
+    if ('reports' in batch) {
+      pending = insertReportBatch(client, batch.reports, firstId + written, firstVersionId + written, ids);
+      written += batch.reports.length;
+    } else {
+      const { comments } = batch;
+      pending = client.query(
+        `INSERT INTO comments (report_id, author_id, body, created_at)
+         SELECT $1::int + c.report, c.author_id, c.body, c.created_at FROM unnest($2::int[], $3::int[], $4::text[], $5::timestamptz[])
+              WITH ORDINALITY AS c(report, author_id, body, created_at, ord)
+         ORDER BY c.created_at, c.ord`,
+        [firstId, comments.map((c) => c.report), comments.map((c) => ids.users.get(c.authorEmail)!), comments.map((c) => c.body), comments.map((c) => c.createdAt)],
+      );
+    }
+  }
+  await pending;
+}
+
 async function insertRows(client: pg.PoolClient, rows: BenchRows, passwordHash: string): Promise<void> {
   const column = <T, K extends keyof T>(list: T[], key: K) => list.map((row) => row[key]);
   const { alliances: al, accounts: ac } = rows;
@@ -420,25 +739,49 @@ export async function countBenchData(pool: pg.Pool): Promise<SeedSummary> {
            (SELECT count(*) FROM users WHERE is_delegate) AS delegates,
            (SELECT count(*) FROM "session") AS sessions,
            (SELECT count(*) FROM topics) AS topics,
-           (SELECT count(*) FROM networks) AS networks`);
+           (SELECT count(*) FROM networks) AS networks,
+           (SELECT count(*) FROM reports) AS reports,
+           (SELECT count(*) FROM reports WHERE status = 'PUBLISHED' AND hidden_at IS NULL) AS "readableReports",
+           (SELECT count(*) FROM reports WHERE status = 'PUBLISHED' AND hidden_at IS NULL AND visibility = 'MEMBERS') AS "membersOnlyReports",
+           (SELECT count(*) FROM reports WHERE hidden_at IS NOT NULL) AS "hiddenReports",
+           (SELECT count(*) FROM reports WHERE status <> 'PUBLISHED') AS "unpublishedReports",
+           (SELECT count(*) FROM report_versions) AS "reportVersions",
+           (SELECT count(*) FROM report_topics) AS "reportTopics",
+           (SELECT count(*) FROM comments) AS comments,
+           (SELECT coalesce(round(avg(octet_length(title) + octet_length(summary) + octet_length(did) + octet_length(worked) +
+                                      octet_length(didnt) + octet_length(tips) + octet_length(body))), 0)
+            FROM reports WHERE status = 'PUBLISHED') AS "reportTextBytes",
+           pg_total_relation_size('reports') + pg_total_relation_size('report_versions') AS "reportTablesBytes"`);
   const row = rows[0]!;
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)])) as unknown as SeedSummary;
+}
+
+async function withoutTimeout<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('SET statement_timeout = 0');
+    return await work(client);
+  } finally {
+    await client.query('RESET statement_timeout').catch(() => undefined);
+    client.release();
+  }
 }
 
 /** Seeds the database in one transaction and returns what it holds afterwards. */
 export async function seedBenchData(pool: pg.Pool, options: SeedOptions): Promise<SeedSummary> {
   const volume = options.volume ?? DEFAULT_VOLUME;
+  const log = options.log ?? (() => {});
   const { rows: topics } = await pool.query<{ slug: string }>('SELECT slug FROM topics WHERE retired_at IS NULL ORDER BY id');
-  const rows = generateBenchRows(
-    volume,
-    options.seed ?? DEFAULT_SEED,
-    topics.map((t) => t.slug),
-    options.now ?? new Date(),
-  );
+  const topicSlugs = topics.map((t) => t.slug);
+  const now = options.now ?? new Date();
+  const rows = generateBenchRows(volume, options.seed ?? DEFAULT_SEED, topicSlugs, now);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // Writing many reports in one statement takes longer than the app's statement timeout allows.
+    await client.query('SET LOCAL statement_timeout = 0');
     await insertRows(client, rows, options.passwordHash);
+    await insertReports(client, rows, volume, options.seed ?? DEFAULT_SEED, topicSlugs, now, log);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -446,11 +789,22 @@ export async function seedBenchData(pool: pg.Pool, options: SeedOptions): Promis
   } finally {
     client.release();
   }
-  // Fresh statistics, as autovacuum would have them on a database that has been running for a while.
-  await pool.query('ANALYZE');
+  // Fresh statistics and a vacuumed state (visibility map, the full-text index's pending list merged), as
+  // autovacuum would leave a database that has been running for a while; otherwise autovacuum would do it later,
+  // in the middle of the measurement.
+  const vacuumStart = performance.now();
+  await withoutTimeout(pool, (client) => client.query('VACUUM (ANALYZE)'));
+  log(`  VACUUM (ANALYZE): ${Math.round(performance.now() - vacuumStart)} ms`);
   const summary = await countBenchData(pool);
   const expected = volume.accounts + Object.keys(BENCH_ACCOUNTS).length;
-  if (summary.accounts < expected || summary.competences < volume.competences || summary.sessions < volume.sessions) {
+  if (
+    summary.accounts < expected ||
+    summary.competences < volume.competences ||
+    summary.sessions < volume.sessions ||
+    summary.reports !== volume.reports ||
+    summary.reportVersions !== volume.reports ||
+    summary.comments !== volume.comments
+  ) {
     throw new Error(`Seeding incomplete: ${JSON.stringify(summary)}`);
   }
   return summary;

@@ -6,6 +6,7 @@ import { mailDelivery } from '../lib/mail.js';
 import type { Services } from '../services.js';
 import { authJobs } from '../features/auth/jobs.js';
 import { sendJoinRequestDigest } from '../features/alliances/service.js';
+import { notifyAuthorOfComments } from '../features/comments/service.js';
 import { sendModerationDigest } from '../features/reports/moderation.js';
 import type { JobHandler, PeriodicJob } from './queue.js';
 
@@ -20,6 +21,7 @@ export function jobHandlers(services: Services, options: { logger: Logger; smtp?
       run: (payload) => sendJoinRequestDigest(services, Number(payload.allianceId)),
     },
     'moderation.digest': { run: () => sendModerationDigest(services) },
+    'comments.notify-author': { run: (payload) => notifyAuthorOfComments(services, payload) },
     // Expired counters, tokens and finished jobs are only clutter.
     'maintenance.cleanup': {
       async run() {

@@ -25,6 +25,19 @@ export async function enqueue(db: Enqueuer, kind: string, payload: object = {}, 
   return inserted === 1;
 }
 
+/**
+ * Folds repeated notifications about the same thing into one job per time window: the first call in a window
+ * queues a job for the window's end, later calls in the same window change nothing. The payload gets the
+ * window (from, until) so the job can collect what happened in it.
+ */
+export async function enqueueDigest(db: Enqueuer, kind: string, key: string, payload: object, windowMs: number): Promise<void> {
+  const until = Math.ceil((Date.now() + 1) / windowMs) * windowMs;
+  await enqueue(db, kind, { ...payload, from: new Date(until - windowMs).toISOString(), until: new Date(until).toISOString() }, {
+    uniqueKey: `${key}@${until}`,
+    runAt: new Date(until),
+  });
+}
+
 export interface JobRow {
   id: number;
   kind: string;

@@ -41,7 +41,7 @@ const allowed: sanitizeHtml.IOptions = {
 export function renderMarkdown(source: string): string {
   const cached = rendered.get(source);
   if (cached !== undefined) return cached;
-  const html = sanitizeHtml(marked.parse(source, { async: false, gfm: true, breaks: true }), allowed);
+  const html = markAddressLinks(sanitizeHtml(marked.parse(source, { async: false, gfm: true, breaks: true }), allowed));
   rendered.set(source, html);
   return html;
 }
@@ -57,5 +57,13 @@ const allowedInComments: sanitizeHtml.IOptions = {
 };
 
 export function renderCommentMarkdown(source: string): string {
-  return sanitizeHtml(marked.parse(source, { async: false, gfm: true, breaks: true }), allowedInComments);
+  return markAddressLinks(sanitizeHtml(marked.parse(source, { async: false, gfm: true, breaks: true }), allowedInComments));
+}
+
+/**
+ * A link whose text is its own address (a pasted URL) gets the class that keeps print.css from printing the
+ * address a second time. Runs on sanitised output, whose links always read <a href="…" rel="…">.
+ */
+function markAddressLinks(html: string): string {
+  return html.replace(/<a href="([^"]*)"([^>]*)>\1<\/a>/g, '<a href="$1"$2 class="no-print-url">$1</a>');
 }

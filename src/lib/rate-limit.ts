@@ -54,6 +54,8 @@ const ACTIONS = {
   joinRequest: { what: 'Beitrittsanfragen', perIp: [30, 60 * 60], perAccount: [[5, 60 * 60], [10, 24 * 60 * 60]] },
   contact: { what: 'Nachrichten in kurzer Zeit', perIp: [20, 60 * 60], perAccount: [[5, 60 * 60], [20, 24 * 60 * 60]] },
   emailChange: { what: 'Änderungen der E-Mail-Adresse', perIp: [10, 60 * 60], perAccount: [[5, 24 * 60 * 60]] },
+  /** Saving report drafts and submissions: plenty for writing, not for flooding the moderation queue. */
+  reportSave: { what: 'gespeicherte Berichte in kurzer Zeit', perIp: [300, 60 * 60], perAccount: [[60, 60 * 60], [300, 24 * 60 * 60]] },
   comment: { what: 'Kommentare in kurzer Zeit', perIp: [60, 60 * 60], perAccount: [[10, 10 * 60], [60, 24 * 60 * 60]] },
   flag: { what: 'Meldungen in kurzer Zeit', perIp: [60, 60 * 60], perAccount: [[20, 60 * 60]] },
   /** Uploads fill the database: a member may add a few hundred files a day, not thousands. */

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { Prisma, type PrismaClient } from '../../db/database.js';
 import { select, selectOne } from '../../db/sql.js';
 import type { Alliance } from '../../generated/prisma/client.js';
-import { enqueue } from '../../jobs/queue.js';
+import { enqueueDigest } from '../../jobs/queue.js';
 import { AppError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
 import { foldedMatch, foldedRank } from '../../lib/search.js';
@@ -192,10 +192,9 @@ export async function requestToJoin(deps: Pick<Services, 'prisma' | 'limits' | '
   if (alliance.archivedAt) throw new AppError(`${alliance.name} ist archiviert und nimmt keine Mitglieder mehr auf.`, 409);
   if (user.allianceId === allianceId) throw new AppError(`Du bist schon Mitglied bei ${alliance.name}.`, 409);
   await deps.limits.action('joinRequest', { ip, account: user.id });
-  const bucketEnd = Math.ceil((Date.now() + 1) / DIGEST_MS) * DIGEST_MS;
   await deps.prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { requestedAllianceId: allianceId, joinRequestedAt: new Date() } });
-    await enqueue(tx, 'alliances.join-requests-digest', { allianceId }, { uniqueKey: `join-requests-digest:${allianceId}@${bucketEnd}`, runAt: new Date(bucketEnd) });
+    await enqueueDigest(tx, 'alliances.join-requests-digest', `join-requests-digest:${allianceId}`, { allianceId }, DIGEST_MS);
   });
   deps.nudgeWorker();
   return alliance.name;

@@ -1,7 +1,7 @@
 // What the worker does after registration and reset requests: the part that depends on whether an address
 // has an account, out of sight of the person who sent the form.
 import type { JobHandler } from '../../jobs/queue.js';
-import { enqueue } from '../../jobs/queue.js';
+import { enqueueDigest } from '../../jobs/queue.js';
 import { HIDDEN_LINK, nameForMail } from '../../lib/mail.js';
 import type { Services } from '../../services.js';
 import { createResetLink, RESET_TOKEN_MINUTES } from './service.js';
@@ -24,8 +24,7 @@ export function authJobs(deps: Pick<Services, 'prisma' | 'mailer' | 'baseUrl'>):
             `Koordinierungsgruppe prüft dein Konto und schaltet es frei; wir schicken dir dann eine E-Mail.\n\n` +
             `Warst du das nicht? Dann kannst du diese E-Mail ignorieren; das Konto wird nicht freigeschaltet.\n\nKommunale Erfahrungsbörse`,
         });
-        const bucketEnd = Math.ceil((Date.now() + 1) / DIGEST_MS) * DIGEST_MS;
-        await enqueue(prisma, 'admins.registrations-digest', {}, { uniqueKey: `registrations-digest@${bucketEnd}`, runAt: new Date(bucketEnd) });
+        await enqueueDigest(prisma, 'admins.registrations-digest', 'registrations-digest', {}, DIGEST_MS);
       },
     },
 

@@ -7,6 +7,7 @@ import { nameForMail } from '../../lib/mail.js';
 import { renderCommentMarkdown } from '../../lib/markdown.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
+import { enqueueDigest } from '../../jobs/queue.js';
 
 export const EDIT_WINDOW_MS = 15 * 60_000;
 
@@ -27,8 +28,12 @@ export function canEditComment(viewer: CurrentUser | undefined, comment: { autho
   return !!viewer && viewer.id === comment.authorId && !comment.hiddenAt && now - comment.createdAt.getTime() < EDIT_WINDOW_MS;
 }
 
-/** The comments under a report, oldest first; hidden ones keep their place but not their text (admins see it). */
-export async function commentsOn(deps: Pick<Services, 'pool'>, reportId: number, viewer: CurrentUser | undefined): Promise<CommentView[]> {
+/**
+ * The comments under a report (by id, or by slug so the page can load them alongside the report), oldest first;
+ * hidden ones keep their place but not their text (admins see it).
+ */
+export async function commentsOn(deps: Pick<Services, 'pool'>, report: number | string, viewer: CurrentUser | undefined): Promise<CommentView[]> {
+  const reportId = typeof report === 'number' ? Prisma.sql`${report}` : Prisma.sql`(SELECT id FROM reports WHERE slug = ${report})`;
   const rows = await select<{ id: number; authorId: number; authorName: string; body: string; createdAt: Date; editedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null }>(
     deps.pool,
     Prisma.sql`SELECT c.id, c.author_id AS "authorId", u.name AS "authorName", c.body, c.created_at AS "createdAt", c.edited_at AS "editedAt",
@@ -55,8 +60,11 @@ async function commentableReport(deps: Pick<Services, 'prisma'>, reportId: numbe
   return report;
 }
 
+/** Mails about new comments on a report are collected for five minutes: a lively discussion sends one mail, not ten. */
+const NOTIFY_WINDOW_MS = 5 * 60_000;
+
 export async function addComment(
-  deps: Pick<Services, 'prisma' | 'mailer' | 'baseUrl' | 'limits'>,
+  deps: Pick<Services, 'prisma' | 'limits' | 'nudgeWorker'>,
   author: CurrentUser,
   reportId: number,
   body: string,
@@ -64,18 +72,39 @@ export async function addComment(
 ): Promise<number> {
   const report = await commentableReport(deps, reportId);
   await deps.limits.action('comment', { ip, account: author.id });
-  const comment = await deps.prisma.comment.create({ data: { reportId, authorId: author.id, body } });
-  if (report.authorId !== author.id && report.author.notifyComments && report.author.status === 'ACTIVE') {
-    await deps.mailer.send({
-      to: report.author.email,
-      subject: `Neuer Kommentar zu „${report.title}“`,
-      text:
-        `Hallo ${nameForMail(report.author.name)},\n\n${nameForMail(author.name)} hat deinen Bericht „${report.title}“ kommentiert:\n` +
-        `${deps.baseUrl}/berichte/${report.slug}#kommentar-${comment.id}\n\n` +
-        `Diese Benachrichtigungen kannst du in deinem Konto abschalten: ${deps.baseUrl}/konto#benachrichtigungen`,
-    });
-  }
+  const comment = await deps.prisma.$transaction(async (tx) => {
+    const created = await tx.comment.create({ data: { reportId, authorId: author.id, body } });
+    if (report.authorId !== author.id) await enqueueDigest(tx, 'comments.notify-author', `comments-notify:${reportId}`, { reportId }, NOTIFY_WINDOW_MS);
+    return created;
+  });
+  deps.nudgeWorker();
   return comment.id;
+}
+
+/** Worker: one mail to the report's author about the comments of one window (if they want such mails). */
+export async function notifyAuthorOfComments(deps: Pick<Services, 'prisma' | 'mailer' | 'baseUrl'>, payload: Record<string, unknown>): Promise<void> {
+  const report = await deps.prisma.report.findUnique({ where: { id: Number(payload.reportId) }, include: { author: true } });
+  if (!report || !report.author.notifyComments || report.author.status !== 'ACTIVE' || report.hiddenAt) return;
+  const comments = await deps.prisma.comment.findMany({
+    where: {
+      reportId: report.id,
+      authorId: { not: report.authorId },
+      hiddenAt: null,
+      createdAt: { gte: new Date(String(payload.from)), lt: new Date(String(payload.until)) },
+    },
+    orderBy: { createdAt: 'asc' },
+    include: { author: { select: { name: true } } },
+  });
+  if (comments.length === 0) return;
+  const names = [...new Set(comments.map((c) => nameForMail(c.author.name)))].join(', ');
+  await deps.mailer.send({
+    to: report.author.email,
+    subject: comments.length === 1 ? `Neuer Kommentar zu „${report.title}“` : `${comments.length} neue Kommentare zu „${report.title}“`,
+    text:
+      `Hallo ${nameForMail(report.author.name)},\n\n${names} ${comments.length === 1 ? 'hat' : 'haben'} deinen Bericht „${report.title}“ kommentiert:\n` +
+      `${deps.baseUrl}/berichte/${report.slug}#kommentar-${comments[0]!.id}\n\n` +
+      `Diese Benachrichtigungen kannst du in deinem Konto abschalten: ${deps.baseUrl}/konto#benachrichtigungen`,
+  });
 }
 
 export async function editComment(deps: Pick<Services, 'prisma'>, editor: CurrentUser, commentId: number, body: string): Promise<void> {

@@ -11,10 +11,10 @@ import type { Services } from '../../services.js';
 import { allianceOptions } from '../alliances/service.js';
 import type { ReportContent } from './page.js';
 import { attachmentChoiceSchema, AUTHOR_DISPLAY_LABELS, formActionSchema, REPORT_PARTS, reportFormSchema, VISIBILITY_LABELS, type ReportInput } from './schema.js';
-import { collectAttachments, saveReport, type SaveResult } from './write.js';
+import { collectAttachments, saveReport, versionData, type SaveResult } from './write.js';
 
 /** "2025-03" from the first day of a month (as parsed from the form, in UTC). */
-const monthOf = (date: Date | undefined) => (date ? date.toISOString().slice(0, 7) : null);
+const monthOf = (date: Date | null) => (date ? date.toISOString().slice(0, 7) : null);
 
 export interface FormAttachment extends StoredAttachment {
   /** Uploaded with this form and not saved yet: the form sends its id back (hidden field). */
@@ -133,10 +133,12 @@ export async function handleSubmission(
     return { kind: 'form', status: 200, values, errors, attachments: shown, preview: await previewOf(deps, input, attachments) };
   }
   try {
+    await deps.limits.action('reportSave', { ip: req.ip ?? 'unknown', account: author.id });
     return { kind: 'saved', result: await saveReport(deps, author, report?.id, input, action, attachments) };
   } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    return { kind: 'form', status: 422, values, errors: error.fieldErrors, attachments: shown };
+    if (error instanceof ValidationError) return { kind: 'form', status: 422, values, errors: error.fieldErrors, attachments: shown };
+    if (error instanceof TooManyRequestsError) return { kind: 'form', status: 429, values, errors: { _form: error.message }, attachments: shown };
+    throw error;
   }
 }
 
@@ -146,23 +148,7 @@ async function previewOf(deps: Pick<Services, 'prisma' | 'topics'>, input: Repor
     ? await deps.prisma.alliance.findUnique({ where: { id: input.allianceId }, select: { id: true, slug: true, name: true } })
     : null;
   const topics = (await deps.topics.all()).filter((t) => input.topicIds.includes(t.id)).map(({ id, slug, name }) => ({ id, slug, name }));
-  const content: ReportContent = {
-    title: input.title,
-    summary: input.summary,
-    did: input.did,
-    worked: input.worked,
-    didnt: input.didnt,
-    tips: input.tips,
-    body: input.body,
-    place: input.place ?? null,
-    state: input.state ?? null,
-    periodFrom: monthOf(input.periodFrom),
-    periodTo: monthOf(input.periodTo),
-    visibility: input.visibility,
-    authorDisplay: input.authorDisplay,
-    alliance,
-    topics,
-    attachments,
-  };
+  const { allianceId: _allianceId, periodFrom, periodTo, ...fields } = versionData(input);
+  const content: ReportContent = { ...fields, periodFrom: monthOf(periodFrom), periodTo: monthOf(periodTo), alliance, topics, attachments };
   return { ...content, partsHtml: renderedParts(content) };
 }

@@ -153,17 +153,28 @@ export function versionChanges(before: ReportContent, after: ReportContent): Fie
     }));
 }
 
-/** A submitted version with the published one it would replace (for the decision page). */
+/**
+ * A version for the decision page, with what changed: a waiting version against the published one it would
+ * replace; an earlier version against the one before it.
+ */
 export async function versionForDecision(deps: Pick<Services, 'pool'>, versionId: number) {
   const version = await versionContent(deps, versionId);
-  const row = await selectOne<{ reportId: number; slug: string; publishedVersionId: number | null; authorName: string; authorEmail: string }>(
+  const row = await selectOne<{ reportId: number; slug: string; publishedVersionId: number | null; previousVersionId: number | null; authorName: string; authorEmail: string }>(
     deps.pool,
-    Prisma.sql`SELECT r.id AS "reportId", r.slug, r.published_version_id AS "publishedVersionId", u.name AS "authorName", u.email AS "authorEmail"
+    Prisma.sql`SELECT r.id AS "reportId", r.slug, r.published_version_id AS "publishedVersionId", u.name AS "authorName", u.email AS "authorEmail",
+        (SELECT p.id FROM report_versions p WHERE p.report_id = v.report_id AND p.number < v.number ORDER BY p.number DESC LIMIT 1) AS "previousVersionId"
       FROM report_versions v JOIN reports r ON r.id = v.report_id JOIN users u ON u.id = r.author_id WHERE v.id = ${versionId}`,
   );
   if (!row) throw new NotFoundError('Diese Fassung gibt es nicht.');
-  const published = row.publishedVersionId && row.publishedVersionId !== versionId ? await versionContent(deps, row.publishedVersionId) : null;
-  return { version, ...row, published, changes: published ? versionChanges(published, version) : [] };
+  const compareWith = version.status === 'SUBMITTED' ? row.publishedVersionId : row.previousVersionId;
+  const before = compareWith && compareWith !== versionId ? await versionContent(deps, compareWith) : null;
+  return {
+    version,
+    ...row,
+    published: version.status === 'SUBMITTED' ? before : null,
+    comparedWith: before ? { number: before.number, published: compareWith === row.publishedVersionId } : null,
+    changes: before ? versionChanges(before, version) : [],
+  };
 }
 
 /** Submitted report versions in the moderation queue: new reports and new versions of published ones. */

@@ -94,45 +94,42 @@ export async function versionContent(deps: Pick<Services, 'pool'>, versionId: nu
  * someone else), LoginRequired (members only) or ReportRemoved (hidden by the moderation).
  */
 export async function reportPage(deps: Pick<Services, 'pool'>, slug: string, viewer: CurrentUser | undefined): Promise<ReportPage> {
-  const row = await selectOne<Row>(
+  // One query: the report, the version it shows (the published one, else the one its author works on) and the
+  // state of the version under way.
+  const row = await selectOne<Row & ReportContent & { working: (Omit<NonNullable<ReportPage['working']>, 'submittedAt'> & { submittedAt: string | null }) | null }>(
     deps.pool,
     Prisma.sql`
       SELECT r.id, r.slug, r.author_id AS "authorId", u.name AS "authorName", r.status::text AS status,
         r.first_published_at AS "firstPublishedAt", r.published_at AS "publishedAt", r.hidden_at AS "hiddenAt", r.hidden_reason AS "hiddenReason",
-        r.published_version_id AS "publishedVersionId", r.working_version_id AS "workingVersionId", r.visibility::text AS visibility
-      FROM reports r JOIN users u ON u.id = r.author_id WHERE r.slug = ${slug}`,
+        r.published_version_id AS "publishedVersionId", r.working_version_id AS "workingVersionId",
+        (SELECT json_build_object('id', w.id, 'number', w.number, 'status', w.status, 'decisionReason', w.decision_reason, 'submittedAt', w.submitted_at)
+          FROM report_versions w WHERE w.id = r.working_version_id) AS working,
+        ${VERSION_CONTENT}
+      FROM reports r JOIN users u ON u.id = r.author_id
+      JOIN report_versions v ON v.id = CASE WHEN r.status = 'PUBLISHED' AND r.published_version_id IS NOT NULL THEN r.published_version_id ELSE r.working_version_id END
+      WHERE r.slug = ${slug}`,
   );
   if (!row) throw new NotFoundError('Diesen Bericht gibt es nicht.');
   const editor = isEditorOf(viewer, row);
   const published = row.status === 'PUBLISHED' && row.publishedVersionId !== null;
   if (!published && !editor) throw new NotFoundError('Diesen Bericht gibt es nicht.');
   if (row.hiddenAt && !editor) throw new ReportRemoved();
-
-  const shownVersionId = published ? row.publishedVersionId! : row.workingVersionId!;
-  const [content, working] = await Promise.all([
-    versionContent(deps, shownVersionId),
-    editor && row.workingVersionId
-      ? selectOne<NonNullable<ReportPage['working']>>(
-          deps.pool,
-          Prisma.sql`SELECT id, number, status::text AS status, decision_reason AS "decisionReason", submitted_at AS "submittedAt"
-            FROM report_versions WHERE id = ${row.workingVersionId}`,
-        )
-      : Promise.resolve(undefined),
-  ]);
-  if (content.visibility === 'MEMBERS' && !viewer) throw new LoginRequired();
+  if (row.visibility === 'MEMBERS' && !viewer) throw new LoginRequired();
+  const { id, slug: reportSlug, authorId, authorName, status, firstPublishedAt, publishedAt, hiddenAt, hiddenReason, publishedVersionId: _p, workingVersionId: _w, working, ...content } =
+    row;
   return {
-    id: row.id,
-    slug: row.slug,
-    authorId: row.authorId,
-    authorName: row.authorName,
-    status: row.status,
-    firstPublishedAt: row.firstPublishedAt,
-    publishedAt: row.publishedAt,
-    hiddenAt: row.hiddenAt,
-    hiddenReason: row.hiddenReason,
+    id,
+    slug: reportSlug,
+    authorId,
+    authorName,
+    status,
+    firstPublishedAt,
+    publishedAt,
+    hiddenAt,
+    hiddenReason,
     content,
     unpublished: !published,
-    working: working ?? null,
+    working: editor && working ? { ...working, submittedAt: working.submittedAt ? new Date(working.submittedAt) : null } : null,
   };
 }
 

@@ -114,10 +114,11 @@ export function reportRoutes(deps: Services): Router {
   });
 
   router.get('/berichte/:slug', async (req, res) => {
-    const page = await loadPage(req, res);
-    if (!page) return;
     const viewer = req.user;
-    const comments = page.unpublished ? [] : await commentsOn(deps, page.id, viewer);
+    // The comments load alongside the report; they are shown only under what is published.
+    const [page, allComments] = await Promise.all([loadPage(req, res), commentsOn(deps, String(req.params.slug), viewer)]);
+    if (!page) return;
+    const comments = page.unpublished ? [] : allComments;
     res.render('reports/show', {
       title: page.content.title,
       page,

@@ -1,6 +1,6 @@
 // Writing reports: drafts, submission for review, and editing a published report (a new version that goes to
 // review while the published one stays visible).
-import { enqueue } from '../../jobs/queue.js';
+import { enqueueDigest } from '../../jobs/queue.js';
 import { pendingUploads, storeUploads, type StoredAttachment, type UploadLimits } from '../../lib/attachments.js';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import { insertWithFreeSlug, slugFrom } from '../../lib/slugs.js';
@@ -17,7 +17,7 @@ type Deps = Pick<Services, 'prisma' | 'nudgeWorker'>;
 const DIGEST_MS = 10 * 60_000;
 
 /** What a version stores from the form. */
-function versionData(input: ReportInput) {
+export function versionData(input: ReportInput) {
   return {
     title: input.title,
     summary: input.summary,
@@ -141,8 +141,7 @@ export async function saveReport(
 /** A submission is announced to the admins (one digest mail per ten minutes, however many arrive). */
 async function afterSave(deps: Deps, submitted: boolean): Promise<void> {
   if (!submitted) return;
-  const bucketEnd = Math.ceil((Date.now() + 1) / DIGEST_MS) * DIGEST_MS;
-  await enqueue(deps.prisma, 'moderation.digest', {}, { uniqueKey: `moderation-digest@${bucketEnd}`, runAt: new Date(bucketEnd) });
+  await enqueueDigest(deps.prisma, 'moderation.digest', 'moderation-digest', {}, DIGEST_MS);
   deps.nudgeWorker();
 }
 
