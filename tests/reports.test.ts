@@ -359,6 +359,11 @@ describe('search', () => {
     expect(res.text).toContain('<mark>Eintrittspreise</mark>');
   });
 
+  it('a hit further down the text shows the passage around it, marked', async () => {
+    const res = await visitor().get('/berichte?q=Schwimmvereine');
+    expect(res.text).toContain('<mark>Schwimmvereinen</mark>');
+  });
+
   it('combines search and filters in the address, and pages keep them', async () => {
     const res = await visitor().get(`/berichte?q=Schwimmbad&land=HE&thema=wohnen`);
     expect(res.status).toBe(200);

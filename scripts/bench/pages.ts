@@ -7,6 +7,8 @@ export interface BenchData {
   /** 200 alliance slugs spread over the whole directory. */
   allianceSlugs: string[];
   topicSlugs: string[];
+  /** 200 public, published reports spread over all years. */
+  reportSlugs: string[];
 }
 
 export interface BenchPage {
@@ -20,6 +22,33 @@ export interface BenchPage {
   expectStatus?: number;
 }
 
+/**
+ * What people type into the report search: a theme's word, inflected forms ("Bündnisse" for "Bündnis"), two words,
+ * a word still being typed, a place, a rare word, and one that finds nothing.
+ */
+export const SEARCH_QUERIES = [
+  'Sozialticket',
+  'Bürgerhaushalt',
+  'Schwimmbad',
+  'Mieterhöhungen',
+  'Haushalt',
+  'Kita Gebühren',
+  'Radwege',
+  'Bürgerbegehren Unterschriften',
+  'Bündnisse',
+  'Stadtwerke',
+  'Schulsanier',
+  'Geflüchtete',
+  'Stolpersteine',
+  'Akteneinsicht',
+  'Tempo 30',
+  'Grundsteuer Hebesatz',
+  'Presse',
+  'Infostand',
+  'Streuobstwiese',
+  'Quantencomputer',
+];
+
 const q = encodeURIComponent;
 
 export const PAGES: BenchPage[] = [
@@ -32,4 +61,20 @@ export const PAGES: BenchPage[] = [
   { name: '/themen/:slug', access: 'member', paths: (d) => d.topicSlugs.map((s) => `/themen/${q(s)}`) },
   { name: '/mitglieder', access: 'member', paths: () => ['/mitglieder'] },
   { name: '/konto', access: 'member', paths: () => ['/konto'] },
+  // Erfahrungsberichte. Visitors' pages pass the short page cache; members' pages are built for every request.
+  { name: '/berichte', access: 'anonymous', paths: () => ['/berichte', '/berichte?seite=2', '/berichte?seite=50'] },
+  { name: '/berichte', access: 'member', paths: () => ['/berichte', '/berichte?seite=2', '/berichte?seite=50'] },
+  {
+    name: '/berichte?thema=…&land=…',
+    access: 'member',
+    paths: (d) => d.topicSlugs.flatMap((t, i) => [`/berichte?thema=${q(t)}`, `/berichte?thema=${q(t)}&land=${LANDS[i % LANDS.length]}&jahr=2025`]),
+  },
+  { name: '/berichte?q=…', access: 'anonymous', paths: () => SEARCH_QUERIES.map((s) => `/berichte?q=${q(s)}`) },
+  { name: '/berichte?q=…', access: 'member', paths: () => SEARCH_QUERIES.map((s) => `/berichte?q=${q(s)}`) },
+  { name: '/berichte/:slug', access: 'anonymous', paths: (d) => d.reportSlugs.map((s) => `/berichte/${q(s)}`) },
+  { name: '/berichte/:slug', access: 'member', paths: (d) => d.reportSlugs.map((s) => `/berichte/${q(s)}`) },
+  { name: '/berichte.atom', access: 'anonymous', paths: (d) => ['/berichte.atom', ...d.topicSlugs.map((t) => `/berichte.atom?thema=${q(t)}`)] },
+  { name: '/suche?q=…', access: 'member', paths: () => SEARCH_QUERIES.map((s) => `/suche?q=${q(s)}`) },
 ];
+
+const LANDS = ['NW', 'BY', 'BW', 'NI', 'HE', 'SN', 'BE', 'TH'];

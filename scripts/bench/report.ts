@@ -2,6 +2,7 @@
 import type { RunResult } from './load.js';
 import type { Access } from './pages.js';
 import type { ForeignLoad } from './processes.js';
+import type { SearchResult } from './search.js';
 import type { SeedSummary } from './seed.js';
 
 export const GOALS = {
@@ -12,6 +13,8 @@ export const GOALS = {
   peakMemoryMb: 250,
   warmRestartMs: 1_500,
   freshStartMs: 10_000,
+  /** Report search (listReports with a query) at the seeded volume, 95th percentile. */
+  searchP95Ms: 25,
 };
 
 export interface PageResult {
@@ -28,6 +31,7 @@ export interface BenchReport {
   machine: { cpu: string; cores: number; memoryGb: number; node: string; postgres: string; database: string };
   settings: { seconds: number; warmupSeconds: number; filter: string | undefined };
   volume: SeedSummary;
+  search: SearchResult;
   bare: { at10: RunResult; at32: RunResult };
   pages: PageResult[];
   memory: { idleMb: number | undefined; peakMb: number | undefined };
@@ -96,7 +100,12 @@ export function summaryLines(report: BenchReport): string[] {
   const { memory, startup } = report;
   const restart = median(startup.warmRestartsMs);
   const mb = (value: number | undefined) => (value === undefined ? 'nicht messbar (kein /proc)' : `${number(value)} MB`);
+  const { search } = report;
   return [
+    `Volltextsuche in ${number(report.volume.readableReports)} Berichten (${search.queries} typische Suchen, ${number(search.samples)} Messungen, ` +
+      `Suche mit Rang, Zählung und hervorgehobenen Textstellen, ohne HTTP und Zwischenspeicher): p50 ${number(search.p50, 1)} ms, ` +
+      `p95 ${number(search.p95, 1)} ms ${mark(search.p95 < GOALS.searchP95Ms)} (Ziel < ${GOALS.searchP95Ms} ms), höchstens ${number(search.max, 1)} ms; ` +
+      `langsamste Suche „${search.slowest.query}“ (${number(search.slowest.total)} Treffer) mit ${number(search.slowest.p50, 1)} ms im Median`,
     `Speicher der App (RSS): im Leerlauf ${mb(memory.idleMb)}, Spitze unter Last ${mb(memory.peakMb)}` +
       (memory.peakMb === undefined ? '' : ` ${mark(memory.peakMb < GOALS.peakMemoryMb)}`) +
       ` (Ziel < ${GOALS.peakMemoryMb} MB)`,
@@ -128,6 +137,7 @@ export function goalsMet(report: BenchReport): { met: number; total: number } {
     p.at10.errors + p.at32.errors === 0,
   ]);
   checks.push(
+    report.search.p95 < GOALS.searchP95Ms,
     report.memory.peakMb !== undefined && report.memory.peakMb < GOALS.peakMemoryMb,
     median(report.startup.warmRestartsMs) < GOALS.warmRestartMs,
     report.startup.freshStartMs < GOALS.freshStartMs,
@@ -139,7 +149,7 @@ export function goalsLine(): string {
   return (
     `Ziele: Anfragen/s mindestens ${GOALS.anonymousShare * 100} % (Besucher-Seiten) bzw. ${GOALS.loggedInShare * 100} % ` +
     `(angemeldete Seiten) von Express pur; p99 unter ${GOALS.p99At32Ms} ms bei 32 Verbindungen; keine Fehler; ` +
-    `Speicher unter Last < ${GOALS.peakMemoryMb} MB; Neustart < ${seconds(GOALS.warmRestartMs)}; erster Start < ${seconds(GOALS.freshStartMs)}.`
+    `Suche p95 < ${GOALS.searchP95Ms} ms; Speicher unter Last < ${GOALS.peakMemoryMb} MB; Neustart < ${seconds(GOALS.warmRestartMs)}; erster Start < ${seconds(GOALS.freshStartMs)}.`
   );
 }
 
@@ -158,7 +168,10 @@ export function volumeLine(v: SeedSummary): string {
   return (
     `${number(v.alliances)} Bündnisse, ${number(v.accounts)} Konten (davon ${number(v.activeAccounts)} freigeschaltet), ` +
     `${number(v.listed)} im Mitgliederverzeichnis mit ${number(v.competences)} Kompetenzen, ${number(v.delegates)} Delegierte, ` +
-    `${number(v.sessions)} gespeicherte Sitzungen, ${number(v.topics)} Themen, ${number(v.networks)} Netzwerke`
+    `${number(v.sessions)} gespeicherte Sitzungen, ${number(v.topics)} Themen, ${number(v.networks)} Netzwerke, ` +
+    `${number(v.reports)} Erfahrungsberichte (${number(v.readableReports)} lesbar, davon ${number(v.membersOnlyReports)} nur für Mitglieder; ` +
+    `${number(v.hiddenReports)} ausgeblendet, ${number(v.unpublishedReports)} unveröffentlicht; im Mittel ${number(v.reportTextBytes / 1024, 1)} KB Text) ` +
+    `mit ${number(v.comments)} Kommentaren`
   );
 }
 

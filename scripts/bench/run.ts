@@ -18,7 +18,8 @@ import { loadReferenceData } from '../../src/db/reference-data.js';
 import { hashPassword } from '../../src/lib/passwords.js';
 import { createBenchDatabase } from './database.js';
 import { checkPage, logIn, runLoad, stopLoad, type RunResult } from './load.js';
-import { PAGES, type Access, type BenchData, type BenchPage } from './pages.js';
+import { PAGES, SEARCH_QUERIES, type Access, type BenchData, type BenchPage } from './pages.js';
+import { measureSearch, type SearchResult } from './search.js';
 import { freePort } from '../../src/db/embedded-postgres.js';
 import { logTail, residentMb, spawnNode, waitForStatus, watchForeignLoad, watchPeakMemory, type Child } from './processes.js';
 import {
@@ -237,21 +238,31 @@ async function main(): Promise<void> {
   let data: BenchData;
   let volume: SeedSummary;
   let postgres: string;
+  let search: SearchResult;
   try {
     await migrate(db.pool);
     await loadReferenceData(db.prisma);
     const passwordHash = await hashPassword(BENCH_PASSWORD);
-    volume = await seedBenchData(db.pool, { passwordHash });
-    // 200 alliance pages spread evenly over the directory, and every topic.
-    const alliances = await db.pool.query<{ slug: string }>('SELECT slug FROM alliances ORDER BY id');
-    const step = Math.max(1, Math.floor(alliances.rows.length / 200));
-    data = {
-      allianceSlugs: alliances.rows
+    volume = await seedBenchData(db.pool, { passwordHash, log: (line) => log(line) });
+    // 200 alliance pages and 200 public reports spread evenly over the data, and every topic.
+    const spread = async (sql: string) => {
+      const { rows } = await db.pool.query<{ slug: string }>(sql);
+      const step = Math.max(1, Math.floor(rows.length / 200));
+      return rows
         .filter((_, i) => i % step === 0)
         .slice(0, 200)
-        .map((r) => r.slug),
-      topicSlugs: (await db.pool.query<{ slug: string }>('SELECT slug FROM topics ORDER BY id')).rows.map((r) => r.slug),
+        .map((r) => r.slug);
     };
+    data = {
+      allianceSlugs: await spread('SELECT slug FROM alliances ORDER BY id'),
+      topicSlugs: (await db.pool.query<{ slug: string }>('SELECT slug FROM topics ORDER BY id')).rows.map((r) => r.slug),
+      reportSlugs: await spread(
+        `SELECT slug FROM reports WHERE status = 'PUBLISHED' AND hidden_at IS NULL AND visibility = 'PUBLIC' ORDER BY published_at`,
+      ),
+    };
+    process.stdout.write(`Volltextsuche in den Berichten, ${SEARCH_QUERIES.length} typische Suchen … `);
+    search = await measureSearch(db.pool, SEARCH_QUERIES);
+    log(`p50 ${ms(search.p50)}, p95 ${ms(search.p95)}`);
     const version = (await db.pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
     postgres = `PostgreSQL ${version.split(' ')[0]}`;
   } finally {
@@ -361,6 +372,7 @@ async function main(): Promise<void> {
         filter: pages.length < PAGES.length ? options.filter?.join(',') : undefined,
       },
       volume,
+      search,
       bare: bareResult,
       pages: results,
       memory: { idleMb, peakMb },
