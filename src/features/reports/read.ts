@@ -65,8 +65,9 @@ export function searchQuery(text: string): string | undefined {
  * ("Haushalt" is in almost every second report), so a search costs about the same whatever it finds.
  */
 export const SEARCH_DEPTH = 300;
-/** A body hit's passage is looked for in the text's first characters: parsing German text costs about 1 ms per 2 KB. */
-const SNIPPET_SOURCE_CHARS = 1200;
+/** A body hit's passage is looked for in the text's first characters: parsing German text costs about 1 ms per 2 KB,
+ * and a search page shows twenty passages. */
+const SNIPPET_SOURCE_CHARS = 800;
 
 const counts = boundedMap<string, { total: number; at: number }>(500);
 
