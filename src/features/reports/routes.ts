@@ -129,10 +129,7 @@ export function reportRoutes(deps: Services): Router {
       isAdmin: hasRole(viewer, 'ADMIN'),
       statusLabels: STATUS_LABELS,
       visibilityLabels: VISIBILITY_LABELS,
-      byline: authorLine({
-        authorName: page.content.authorDisplay === 'PERSON' ? page.authorName : null,
-        allianceName: page.content.alliance?.name ?? null,
-      }),
+      authorName: page.content.authorDisplay === 'PERSON' ? page.authorName : null,
     });
   });
 
