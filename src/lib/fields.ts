@@ -33,15 +33,7 @@ const tooLong = (max: number) => `Höchstens ${max.toLocaleString('de-DE')} Zeic
 
 /** Required single-line text: "Bitte {label} angeben." when empty. */
 export function requiredText(label: string, max: number, min = 2) {
-  const missing = `Bitte ${label} angeben.`;
-  return z.preprocess(
-    line,
-    z
-      .string({ error: missing })
-      .min(1, missing)
-      .min(min, `Bitte mindestens ${min} Zeichen eingeben.`)
-      .max(max, tooLong(max)),
-  );
+  return required(line, label, max, min);
 }
 
 /** Optional single-line text; empty becomes undefined. */
@@ -56,14 +48,15 @@ export function longText(max: number) {
 
 /** Required multi-line text. */
 export function requiredLongText(label: string, max: number, min = 1) {
+  return required(multiline, label, max, min);
+}
+
+/** Text cleaned by `clean` that must be there, with at least `min` and at most `max` characters. */
+function required(clean: (value: unknown) => unknown, label: string, max: number, min: number) {
   const missing = `Bitte ${label} angeben.`;
   return z.preprocess(
-    multiline,
-    z
-      .string({ error: missing })
-      .min(1, missing)
-      .min(min, `Bitte mindestens ${min} Zeichen eingeben.`)
-      .max(max, tooLong(max)),
+    clean,
+    z.string({ error: missing }).min(1, missing).min(min, `Bitte mindestens ${min} Zeichen eingeben.`).max(max, tooLong(max)),
   );
 }
 
