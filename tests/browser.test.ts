@@ -369,6 +369,29 @@ function measureLayout(): LayoutReport {
   return { scrollWidth, innerWidth, offenders, clipped, overlaps, inner };
 }
 
+/**
+ * Switches the page to print and reports how many elements of each selector are still visible, and the text that
+ * reaches the paper: the visible text plus what print.css adds after links (their targets).
+ */
+async function printedView(page: Page, selectors: string[]) {
+  await page.emulateMedia({ media: 'print' });
+  return page.evaluate((list: string[]) => {
+    const shown = (selector: string) =>
+      Array.from<any>(document.querySelectorAll(selector)).filter((el) => el.getClientRects().length > 0).length;
+    const after = Array.from<any>(document.querySelectorAll('a'))
+      .filter((a) => a.getClientRects().length > 0)
+      .map((a) => ({ href: a.href as string, content: getComputedStyle(a, '::after').content as string }));
+    return {
+      shown: Object.fromEntries(list.map((s) => [s, shown(s)])) as Record<string, number>,
+      text: (document.body.innerText as string) + ' ' + after.map((a) => a.content).join(' '),
+      after,
+    };
+  }, selectors);
+}
+
+/** The same selectors, each with 0: what a print view should show of them. */
+const nothingOf = (shown: Record<string, number>) => Object.fromEntries(Object.keys(shown).map((s) => [s, 0]));
+
 let shotCounter = 0;
 /** With UI_SHOTS: the whole page in screen-sized pieces (easier to look at than one long image). */
 async function shoot(page: Page, label: string) {
@@ -544,36 +567,21 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
     await page.setViewportSize(WIDE);
     await page.goto(`${base}/buendnisse/${data.alliance.slug}`);
     expect(await page.locator('#beitrittsanfragen').isVisible()).toBe(true); // on screen the organiser decides requests
-    await page.emulateMedia({ media: 'print' });
-    const printed = await page.evaluate(() => {
-      const shown = (selector: string) =>
-        Array.from<any>(document.querySelectorAll(selector)).filter((el) => el.getClientRects().length > 0).length;
-      // What reaches the paper: the visible text plus what print.css adds after links.
-      const after = Array.from<any>(document.querySelectorAll('a'))
-        .filter((a) => a.getClientRects().length > 0)
-        .map((a) => ({ href: a.href as string, content: getComputedStyle(a, '::after').content as string }));
-      return {
-        shown: Object.fromEntries(
-          [
-            '.site-header',
-            '.main-nav',
-            '.user-nav',
-            '.site-footer',
-            '.footer-links',
-            '.breadcrumb',
-            'form',
-            'button',
-            '.button',
-            '.no-print',
-            '#beitrittsanfragen',
-            '#mitmachen',
-          ].map((s) => [s, shown(s)]),
-        ),
-        text: (document.body.innerText as string) + ' ' + after.map((a) => a.content).join(' '),
-        after,
-      };
-    });
-    expect(printed.shown).toEqual(Object.fromEntries(Object.keys(printed.shown).map((s) => [s, 0])));
+    const printed = await printedView(page, [
+      '.site-header',
+      '.main-nav',
+      '.user-nav',
+      '.site-footer',
+      '.footer-links',
+      '.breadcrumb',
+      'form',
+      'button',
+      '.button',
+      '.no-print',
+      '#beitrittsanfragen',
+      '#mitmachen',
+    ]);
+    expect(printed.shown).toEqual(nothingOf(printed.shown));
     expect(printed.text.split(PRINT_TOKEN).length - 1, 'the web address is printed once').toBe(1);
     expect(printed.text).toContain(data.alliance.name);
     // Other external links still show their target on paper.
@@ -689,35 +697,25 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
     await page.setViewportSize(WIDE);
     await page.goto(`${base}/berichte/${reports.slug}`);
     expect(await page.locator('.comment-form').isVisible()).toBe(true);
-    await page.emulateMedia({ media: 'print' });
-    const printed = await page.evaluate(() => {
-      const shown = (selector: string) =>
-        Array.from<any>(document.querySelectorAll(selector)).filter((el) => el.getClientRects().length > 0).length;
-      return {
-        shown: Object.fromEntries(
-          [
-            '.site-header',
-            '.main-nav',
-            '.user-nav',
-            '.site-footer',
-            '.breadcrumb',
-            'form',
-            'button',
-            '.button',
-            'textarea',
-            '.no-print',
-            '.comment__actions',
-            '.report-actions',
-          ].map((s) => [s, shown(s)]),
-        ),
-        comments: shown('.comment'),
-        images: shown('.attachment__thumb img'),
-        text: document.body.innerText as string,
-      };
-    });
-    expect(printed.shown).toEqual(Object.fromEntries(Object.keys(printed.shown).map((s) => [s, 0])));
-    expect(printed.comments).toBeGreaterThan(2);
-    expect(printed.images).toBe(2);
+    const hidden = [
+      '.site-header',
+      '.main-nav',
+      '.user-nav',
+      '.site-footer',
+      '.breadcrumb',
+      'form',
+      'button',
+      '.button',
+      'textarea',
+      '.no-print',
+      '.comment__actions',
+      '.report-actions',
+    ];
+    const printed = await printedView(page, [...hidden, '.comment', '.attachment__thumb img']);
+    const { ['.comment']: comments, ['.attachment__thumb img']: images, ...shown } = printed.shown;
+    expect(shown).toEqual(nothingOf(shown));
+    expect(comments).toBeGreaterThan(2);
+    expect(images).toBe(2);
     expect(printed.text).toContain(REPORT_TITLE);
     expect(printed.text).toContain('Tipps zur Übertragung');
     expect(printed.text).not.toContain('Melden');
