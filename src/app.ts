@@ -22,6 +22,7 @@ import { flagRoutes } from './features/flags/routes.js';
 import { moderationCount, moderationRoutes } from './features/moderation/routes.js';
 import { reportAttachmentAccess } from './features/reports/page.js';
 import { reportRoutes } from './features/reports/routes.js';
+import { motionRoutes } from './features/motions/routes.js';
 import { searchRoutes } from './features/search/routes.js';
 import { formatDate, formatDateTime, formatMonth, formatPeriod } from './lib/dates.js';
 import { displayEmail, displayUrl } from './lib/display.js';
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(networkRoutes(services));
   app.use(memberRoutes(services));
   app.use(reportRoutes(services));
+  app.use(motionRoutes(services));
   app.use(commentRoutes(services));
   app.use(flagRoutes(services));
   app.use(moderationRoutes(services));

@@ -144,7 +144,7 @@ describe('flags', () => {
     const report = await ctx.db.prisma.report.findUniqueOrThrow({ where: { slug } });
     expect(await ctx.db.prisma.flag.count({ where: { subjectType: 'report', subjectId: report.id } })).toBe(1);
     const queue = text((await admin.get('/admin/moderation')).text);
-    expect(queue).toContain('Meldung zu einem Bericht');
+    expect(queue).toContain('Meldung zu einem Beitrag');
     expect(queue).toContain('parteipolitische Vereinnahmung');
   });
 

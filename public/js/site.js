@@ -20,6 +20,11 @@ document.addEventListener('submit', (event) => {
 
 // The error summary of a form that failed takes the focus (autofocus does this in most browsers already).
 document.addEventListener('DOMContentLoaded', () => {
+  // Print buttons are hidden without JavaScript, where the browser's own print command does the same.
+  for (const button of document.querySelectorAll('[data-print]')) {
+    button.hidden = false;
+    button.addEventListener('click', () => window.print());
+  }
   const summary = document.querySelector('[data-error-summary]');
   if (summary instanceof HTMLElement && document.activeElement !== summary) summary.focus();
 });

@@ -96,6 +96,7 @@ function expectedDefault(field: DmmfField): string {
     return name === 'autoincrement' ? 'autoincrement' : name === 'now' ? 'now' : `function ${name}`;
   }
   if (typeof value === 'string') return `'${value}'`;
+  if (Array.isArray(value)) return `{${value.join(',')}}`; // list defaults: only empty ones are used
   return String(value);
 }
 
@@ -104,6 +105,7 @@ function actualDefault(expression: string | null): string {
   if (expression === null) return 'none';
   if (/^nextval\(/.test(expression)) return 'autoincrement';
   if (/^(CURRENT_TIMESTAMP|now\(\))$/i.test(expression)) return 'now';
+  if (/^ARRAY\[\]::[\w ]+\[\]$/.test(expression)) return '{}';
   const literal = /^'((?:[^']|'')*)'::[\w ."]+$/.exec(expression);
   if (literal) return `'${literal[1]!.replace(/''/g, "'")}'`;
   return expression;

@@ -4,6 +4,7 @@ import { formValues, parseForm } from '../../lib/forms.js';
 import { confirmed, submitForm } from '../../lib/http.js';
 import { requireLogin } from '../../middleware/auth.js';
 import { endSessionsOfUser, startUserSession, withSession } from '../../middleware/session.js';
+import { rememberedValues, replaceValues, sentValues, valueField } from '../motions/template-values.js';
 import type { Services } from '../../services.js';
 import { MANDATE_LABELS, directorySettingsSchema } from '../members/schema.js';
 import { saveDirectorySettings } from '../members/service.js';
@@ -47,6 +48,8 @@ export function accountRoutes(deps: Services): Router {
       pendingEmail: account.pendingEmail ? { ...account.pendingEmail, expiresAt: new Date(account.pendingEmail.expiresAt) } : null,
       tasks: await tasksFor(deps, req.user!, { requestedAlliance: account.requestedAlliance }),
       mailDelivered: deps.mailer.delivers,
+      templateValues: Object.entries(await rememberedValues(deps, req.user!.id)),
+      valueField,
     };
   };
 
@@ -143,6 +146,13 @@ export function accountRoutes(deps: Services): Router {
       },
     ),
   );
+
+  router.post('/konto/vorlagenwerte', requireLogin, async (req, res) => {
+    const names = Object.keys(await rememberedValues(deps, req.user!.id));
+    await replaceValues(deps, req.user!.id, sentValues(req.body, names));
+    req.flash('success', 'Deine Angaben für Vorlagen sind gespeichert.');
+    res.redirect(303, '/konto#vorlagenwerte');
+  });
 
   router.post('/konto/ueberall-abmelden', requireLogin, async (req, res) => {
     const ask = {

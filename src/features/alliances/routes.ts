@@ -7,6 +7,8 @@ import { FEDERAL_STATES } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { newestReports } from '../reports/read.js';
+import { motionViewHelpers } from '../motions/routes.js';
+import { topMotions } from '../motions/read.js';
 import { allianceFilterSchema, allianceFormSchema } from './schema.js';
 import {
   alliancePage,
@@ -82,9 +84,10 @@ export function allianceRoutes(deps: Services): Router {
 
   router.get('/buendnisse/:slug', async (req, res) => {
     const slug = String(req.params.slug);
-    const [page, reports] = await Promise.all([
+    const [page, reports, motions] = await Promise.all([
       alliancePage(deps.pool, slug, req.user),
       newestReports(deps.pool, req.user, { limit: 10, allianceSlug: slug }),
+      topMotions(deps.pool, req.user, { limit: 5, allianceSlug: slug }),
     ]);
     if (!page) {
       // Renamed: the old address leads to the new one; unknown: 404.
@@ -92,7 +95,7 @@ export function allianceRoutes(deps: Services): Router {
       if (!movedTo) throw new NotFoundError('Dieses Bündnis gibt es nicht (mehr).');
       return res.redirect(301, `/buendnisse/${movedTo}${afterSlug(req.originalUrl)}`);
     }
-    res.render('alliances/show', { title: page.alliance.name, ...page, reports, descriptionHtml: renderMarkdown(page.alliance.description) });
+    res.render('alliances/show', { title: page.alliance.name, ...page, reports, motions, ...motionViewHelpers, descriptionHtml: renderMarkdown(page.alliance.description) });
   });
 
   router.get('/buendnisse/:slug/bearbeiten', organizer, async (req, res) => {

@@ -6,6 +6,7 @@ import { AppError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
 import { renderCommentMarkdown } from '../../lib/markdown.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
+import { contributionHref, kindOf } from '../reports/kinds.js';
 import type { Services } from '../../services.js';
 import { enqueueDigest } from '../../jobs/queue.js';
 
@@ -56,7 +57,7 @@ export async function commentsOn(deps: Pick<Services, 'pool'>, report: number | 
 
 async function commentableReport(deps: Pick<Services, 'prisma'>, reportId: number) {
   const report = await deps.prisma.report.findUnique({ where: { id: reportId }, include: { author: true } });
-  if (!report || report.status !== 'PUBLISHED' || report.hiddenAt) throw new NotFoundError('Diesen Bericht gibt es nicht (mehr).');
+  if (!report || report.status !== 'PUBLISHED' || report.hiddenAt) throw new NotFoundError('Diesen Beitrag gibt es nicht (mehr).');
   return report;
 }
 
@@ -101,8 +102,8 @@ export async function notifyAuthorOfComments(deps: Pick<Services, 'prisma' | 'ma
     to: report.author.email,
     subject: comments.length === 1 ? `Neuer Kommentar zu „${report.title}“` : `${comments.length} neue Kommentare zu „${report.title}“`,
     text:
-      `Hallo ${nameForMail(report.author.name)},\n\n${names} ${comments.length === 1 ? 'hat' : 'haben'} deinen Bericht „${report.title}“ kommentiert:\n` +
-      `${deps.baseUrl}/berichte/${report.slug}#kommentar-${comments[0]!.id}\n\n` +
+      `Hallo ${nameForMail(report.author.name)},\n\n${names} ${comments.length === 1 ? 'hat' : 'haben'} ${kindOf(report.type).yourAcc} „${report.title}“ kommentiert:\n` +
+      `${deps.baseUrl}${contributionHref(report.type, report.slug)}#kommentar-${comments[0]!.id}\n\n` +
       `Diese Benachrichtigungen kannst du in deinem Konto abschalten: ${deps.baseUrl}/konto#benachrichtigungen`,
   });
 }
@@ -123,7 +124,7 @@ export async function editComment(deps: Pick<Services, 'prisma'>, editor: Curren
 }
 
 export async function findComment(deps: Pick<Services, 'prisma'>, commentId: number) {
-  const comment = await deps.prisma.comment.findUnique({ where: { id: commentId }, include: { report: { select: { id: true, slug: true, title: true } } } });
+  const comment = await deps.prisma.comment.findUnique({ where: { id: commentId }, include: { report: { select: { id: true, slug: true, title: true, type: true } } } });
   if (!comment?.report) throw new NotFoundError('Diesen Kommentar gibt es nicht.');
   return comment;
 }
@@ -139,15 +140,15 @@ export async function setCommentHidden(
   const comment = await tx.comment.update({
     where: { id: commentId },
     data: hidden ? { hiddenAt: new Date(), hiddenReason: reason } : { hiddenAt: null, hiddenReason: null },
-    include: { author: true, report: { select: { title: true, slug: true } } },
+    include: { author: true, report: { select: { title: true, slug: true, type: true } } },
   });
   if (hidden && comment.report) {
     await deps.mailer.send({
       to: comment.author.email,
       subject: 'Dein Kommentar wurde ausgeblendet',
       text:
-        `Hallo ${nameForMail(comment.author.name)},\n\ndein Kommentar zum Bericht „${comment.report.title}“ wurde von der Moderation ausgeblendet. Die Begründung:\n\n${reason}\n\n` +
-        `${deps.baseUrl}/berichte/${comment.report.slug}#kommentar-${comment.id}\n\nBei Fragen wende dich bitte an die Koordinierungsgruppe.`,
+        `Hallo ${nameForMail(comment.author.name)},\n\ndein Kommentar zu „${comment.report.title}“ wurde von der Moderation ausgeblendet. Die Begründung:\n\n${reason}\n\n` +
+        `${deps.baseUrl}${contributionHref(comment.report.type, comment.report.slug)}#kommentar-${comment.id}\n\nBei Fragen wende dich bitte an die Koordinierungsgruppe.`,
     });
   }
 }

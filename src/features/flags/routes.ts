@@ -8,7 +8,8 @@ import { requireIdParam, submitForm } from '../../lib/http.js';
 import { requireLogin } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { findComment } from '../comments/service.js';
-import { reportPage } from '../reports/page.js';
+import { contributionHref, kindOf } from '../reports/kinds.js';
+import { notFoundMessage, reportPage } from '../reports/page.js';
 import { FLAG_REASONS, flagItem, type FlagReason, type FlagSubject } from './service.js';
 
 const REASON_KEYS = Object.keys(FLAG_REASONS) as [FlagReason, ...FlagReason[]];
@@ -31,17 +32,23 @@ export function flagRoutes(deps: Services): Router {
   const router = Router();
 
   /** Only what the person can see can be flagged: a published report, a visible comment under one. */
-  async function target(req: Request, type: FlagSubject['type']): Promise<FlagTarget> {
-    if (type === 'report') {
-      const page = await reportPage(deps, String(req.params.slug), req.user);
-      if (page.unpublished) throw new NotFoundError('Diesen Bericht gibt es nicht.');
-      return { subject: { type, id: page.id }, what: `den Bericht „${page.content.title}“`, backHref: `/berichte/${page.slug}` };
+  async function target(req: Request, type: FlagSubject['type'] | 'motion'): Promise<FlagTarget> {
+    if (type !== 'comment') {
+      const contribution = type === 'motion' ? 'MOTION' : 'REPORT';
+      const page = await reportPage(deps, String(req.params.slug), req.user, contribution);
+      if (page.unpublished) throw new NotFoundError(notFoundMessage(contribution));
+      const kind = kindOf(contribution);
+      return { subject: { type: 'report', id: page.id }, what: `${kind.theAcc} „${page.content.title}“`, backHref: contributionHref(contribution, page.slug) };
     }
     const comment = await findComment(deps, requireIdParam(req, 'Diesen Kommentar gibt es nicht.'));
-    const page = await reportPage(deps, comment.report!.slug, req.user);
+    const page = await reportPage(deps, comment.report!.slug, req.user, undefined);
     if (page.unpublished || comment.hiddenAt) throw new NotFoundError('Diesen Kommentar gibt es nicht (mehr).');
     const author = await deps.prisma.user.findUniqueOrThrow({ where: { id: comment.authorId }, select: { name: true } });
-    return { subject: { type, id: comment.id }, what: `den Kommentar von ${author.name}`, backHref: `/berichte/${page.slug}#kommentar-${comment.id}` };
+    return {
+      subject: { type, id: comment.id },
+      what: `den Kommentar von ${author.name}`,
+      backHref: `${contributionHref(page.type, page.slug)}#kommentar-${comment.id}`,
+    };
   }
 
   const locals = (found: FlagTarget, action: string, values: Record<string, unknown>) => ({
@@ -54,6 +61,7 @@ export function flagRoutes(deps: Services): Router {
 
   for (const [type, path] of [
     ['report', '/berichte/:slug/melden'],
+    ['motion', '/antraege/:slug/melden'],
     ['comment', '/kommentare/:id/melden'],
   ] as const) {
     router.get(path, requireLogin, async (req, res) => {

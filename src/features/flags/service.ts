@@ -70,12 +70,12 @@ export const flagSubjectSql = (subject: FlagSubject) => Prisma.sql`subject_type 
 export const flagQueueSources: QueueSource[] = [
   {
     kind: 'flag_report',
-    label: 'Meldung zu einem Bericht',
+    label: 'Meldung zu einem Beitrag',
     sql: Prisma.sql`
-      SELECT f.subject_id, r.title, count(*)::text || CASE WHEN count(*) = 1 THEN ' Meldung' ELSE ' Meldungen' END AS detail,
+      SELECT f.subject_id, CASE r.type WHEN 'MOTION' THEN 'Vorlage „' ELSE 'Bericht „' END || r.title || '“' AS title, count(*)::text || CASE WHEN count(*) = 1 THEN ' Meldung' ELSE ' Meldungen' END AS detail,
         array_agg(DISTINCT f.reason::text) AS reasons, min(f.created_at) AS since
       FROM flags f JOIN reports r ON r.id = f.subject_id
-      WHERE f.subject_type = 'report' AND f.resolved_at IS NULL GROUP BY f.subject_id, r.title`,
+      WHERE f.subject_type = 'report' AND f.resolved_at IS NULL GROUP BY f.subject_id, r.type, r.title`,
     href: (id) => `/admin/moderation/meldungen/bericht/${id}`,
   },
   {

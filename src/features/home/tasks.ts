@@ -5,6 +5,7 @@ import { select } from '../../db/sql.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
 import { queueSize } from '../moderation/queue.js';
 import { QUEUE_SOURCES } from '../moderation/sources.js';
+import { capital, contributionHref, kindOf } from '../reports/kinds.js';
 import type { Services } from '../../services.js';
 
 export interface Task {
@@ -28,17 +29,17 @@ const providers: Provider[] = [
     const waiting = await queueSize(pool, QUEUE_SOURCES);
     return waiting ? [{ text: `${plural(waiting, 'Eintrag wartet', 'Einträge warten')} auf eine Entscheidung der Moderation`, href: '/admin/moderation' }] : [];
   },
-  // Authors: reports sent back for revision, and drafts not submitted yet.
+  // Authors: reports and motions sent back for revision, and drafts not submitted yet.
   async ({ pool }, user) => {
-    const own = await select<{ slug: string; title: string; status: string }>(
+    const own = await select<{ slug: string; type: string; title: string; status: string }>(
       pool,
-      Prisma.sql`SELECT r.slug, w.title, w.status::text AS status FROM reports r JOIN report_versions w ON w.id = r.working_version_id
+      Prisma.sql`SELECT r.slug, r.type::text AS type, w.title, w.status::text AS status FROM reports r JOIN report_versions w ON w.id = r.working_version_id
         WHERE r.author_id = ${user.id} AND w.status IN ('RETURNED', 'DRAFT') ORDER BY w.updated_at DESC LIMIT 5`,
     );
     return own.map((r) =>
       r.status === 'RETURNED'
-        ? { text: `Dein Bericht „${r.title}“ braucht eine Überarbeitung`, href: `/berichte/${r.slug}` }
-        : { text: `Dein Entwurf „${r.title}“ ist noch nicht eingereicht`, href: `/berichte/${r.slug}` },
+        ? { text: `${capital(kindOf(r.type).your)} „${r.title}“ braucht eine Überarbeitung`, href: contributionHref(r.type, r.slug) }
+        : { text: `Dein Entwurf „${r.title}“ ist noch nicht eingereicht`, href: contributionHref(r.type, r.slug) },
     );
   },
   // Admins: accounts to approve.

@@ -82,8 +82,9 @@ export function recentDecisions(pool: pg.Pool, limit: number): Promise<DecisionL
           WHEN 'comment' THEN (SELECT 'Kommentar zu „' || r.title || '“' FROM comments c JOIN reports r ON r.id = c.report_id WHERE c.id = d.subject_id)
         END AS title,
         CASE d.subject_type
-          WHEN 'report_version' THEN '/admin/moderation/berichte/' || d.subject_id
-          WHEN 'report' THEN (SELECT '/berichte/' || r.slug FROM reports r WHERE r.id = d.subject_id)
+          WHEN 'report_version' THEN (SELECT CASE r.type WHEN 'MOTION' THEN '/admin/moderation/antraege/' ELSE '/admin/moderation/berichte/' END || v.id
+                                      FROM report_versions v JOIN reports r ON r.id = v.report_id WHERE v.id = d.subject_id)
+          WHEN 'report' THEN (SELECT CASE r.type WHEN 'MOTION' THEN '/antraege/' ELSE '/berichte/' END || r.slug FROM reports r WHERE r.id = d.subject_id)
           WHEN 'comment' THEN '/admin/moderation/meldungen/kommentar/' || d.subject_id
         END AS href
       FROM moderation_decisions d JOIN users u ON u.id = d.decided_by_id

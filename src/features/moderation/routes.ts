@@ -15,11 +15,13 @@ import { commentsOn, findComment } from '../comments/service.js';
 import { decideFlags, FLAG_REASONS, openFlags, type FlagSubject } from '../flags/service.js';
 import { renderedParts } from '../reports/form.js';
 import { decideReportVersion, setReportHidden, versionForDecision } from '../reports/moderation.js';
+import { capital, kindOf } from '../reports/kinds.js';
 import { reportPage } from '../reports/page.js';
+import { motionSections } from '../motions/content.js';
+import { motionViewHelpers } from '../motions/routes.js';
 import { decisionSchema } from '../reports/schema.js';
 import { DECISION_LABELS, moderationQueue, queueSize, recentDecisions } from './queue.js';
 import { QUEUE_SOURCES } from './sources.js';
-
 
 const flagDecisionSchema = z.object({
   aktion: choice(['zurueckweisen', 'ausblenden', 'einblenden'], 'Bitte eine Entscheidung wählen.'),
@@ -54,7 +56,15 @@ export function moderationRoutes(deps: Services): Router {
 
   /** The history of a report: every version with its decision (for the decision page). */
   const versionHistory = (reportId: number) =>
-    select<{ id: number; number: number; status: string; submittedAt: Date | null; decidedAt: Date | null; decisionReason: string | null; createdAt: Date }>(
+    select<{
+      id: number;
+      number: number;
+      status: string;
+      submittedAt: Date | null;
+      decidedAt: Date | null;
+      decisionReason: string | null;
+      createdAt: Date;
+    }>(
       deps.pool,
       Prisma.sql`SELECT id, number, status::text AS status, submitted_at AS "submittedAt", decided_at AS "decidedAt", decision_reason AS "decisionReason",
         created_at AS "createdAt" FROM report_versions WHERE report_id = ${reportId} ORDER BY number DESC`,
@@ -63,32 +73,46 @@ export function moderationRoutes(deps: Services): Router {
   const versionLocals = async (versionId: number) => {
     const found = await versionForDecision(deps, versionId);
     return {
-      title: `Bericht prüfen: ${found.version.title}`,
+      title: `${found.type === 'MOTION' ? 'Vorlage' : 'Bericht'} prüfen: ${found.version.title}`,
+      ...motionViewHelpers,
       ...found,
+      kind: kindOf(found.type),
       parts: renderedParts(found.version),
+      motionSections: found.type === 'MOTION' ? motionSections(found.version) : [],
       history: await versionHistory(found.reportId),
     };
   };
 
-  router.get('/admin/moderation/berichte/:id', admin, async (req, res) => {
-    res.render('moderation/report-version', { ...(await versionLocals(requireIdParam(req, 'Diese Fassung gibt es nicht.'))), values: {}, errors: {} });
-  });
+  // Versions of reports and of model motions are decided alike (version ids are shared; each kind has its address).
+  for (const reviewPath of ['/admin/moderation/berichte/:id', '/admin/moderation/antraege/:id']) {
+    router.get(reviewPath, admin, async (req, res) => {
+      res.render('moderation/report-version', {
+        ...(await versionLocals(requireIdParam(req, 'Diese Fassung gibt es nicht.'))),
+        values: {},
+        errors: {},
+      });
+    });
 
-  router.post('/admin/moderation/berichte/:id', admin, async (req, res) => {
-    const versionId = requireIdParam(req, 'Diese Fassung gibt es nicht.');
-    await submitForm(
-      res,
-      'moderation/report-version',
-      async () => ({ ...(await versionLocals(versionId)), values: formValues(req.body) }),
-      async () => {
-        const { entscheidung, begruendung } = parseForm(decisionSchema, req.body);
-        const title = await decideReportVersion(deps, req.user!, versionId, entscheidung, begruendung);
-        const done = { veroeffentlichen: 'ist veröffentlicht', zurueck: 'ist zur Überarbeitung zurückgegeben', ablehnen: 'ist abgelehnt' }[entscheidung];
-        req.flash('success', `„${title}“ ${done}. Die Autorin oder der Autor bekommt eine E-Mail.`);
-        res.redirect(303, '/admin/moderation');
-      },
-    );
-  });
+    router.post(reviewPath, admin, async (req, res) => {
+      const versionId = requireIdParam(req, 'Diese Fassung gibt es nicht.');
+      await submitForm(
+        res,
+        'moderation/report-version',
+        async () => ({ ...(await versionLocals(versionId)), values: formValues(req.body) }),
+        async () => {
+          const { entscheidung, begruendung } = parseForm(decisionSchema, req.body);
+          const title = await decideReportVersion(deps, req.user!, versionId, entscheidung, begruendung);
+          const done = {
+            veroeffentlichen: 'ist veröffentlicht',
+            zurueck: 'ist zur Überarbeitung zurückgegeben',
+            ablehnen: 'ist abgelehnt',
+          }[entscheidung];
+          req.flash('success', `„${title}“ ${done}. Die Autorin oder der Autor bekommt eine E-Mail.`);
+          res.redirect(303, '/admin/moderation');
+        },
+      );
+    });
+  }
 
   /** A flagged (or any) report or comment with its open flags. */
   async function flaggedItem(req: Request) {
@@ -99,14 +123,22 @@ export function moderationRoutes(deps: Services): Router {
     const flags = await openFlags(deps, subject);
     if (type === 'report') {
       const row = await deps.prisma.report.findUnique({ where: { id }, select: { slug: true } });
-      if (!row) throw new NotFoundError('Diesen Bericht gibt es nicht.');
-      const page = await reportPage(deps, row.slug, req.user);
-      return { subject, flags, report: page, parts: renderedParts(page.content), comment: undefined };
+      if (!row) throw new NotFoundError('Diesen Beitrag gibt es nicht.');
+      const page = await reportPage(deps, row.slug, req.user, undefined);
+      const parts = page.type === 'MOTION' ? motionSections(page.content) : renderedParts(page.content);
+      return { subject, flags, report: page, kind: kindOf(page.type), parts, comment: undefined };
     }
     const comment = await findComment(deps, id);
-    const page = await reportPage(deps, comment.report!.slug, req.user);
+    const page = await reportPage(deps, comment.report!.slug, req.user, undefined);
     const shown = (await commentsOn(deps, page.id, req.user)).find((c) => c.id === id)!;
-    return { subject, flags, report: page, parts: [], comment: { ...shown, html: renderCommentMarkdown(comment.body) } };
+    return {
+      subject,
+      flags,
+      report: page,
+      kind: kindOf(page.type),
+      parts: [],
+      comment: { ...shown, html: renderCommentMarkdown(comment.body) },
+    };
   }
 
   const flagLocals = async (req: Request) => ({
@@ -131,8 +163,12 @@ export function moderationRoutes(deps: Services): Router {
         await decideFlags(deps, req.user!, found.subject, aktion, begruendung, (reason) =>
           setReportHidden(deps, req.user!, found.subject.id, true, reason),
         );
-        const what = found.subject.type === 'report' ? 'Der Bericht' : 'Der Kommentar';
-        const done = { zurueckweisen: 'Die Meldungen sind zurückgewiesen.', ausblenden: `${what} ist ausgeblendet.`, einblenden: `${what} ist wieder sichtbar.` }[aktion];
+        const what = found.subject.type === 'report' ? capital(found.kind.the) : 'Der Kommentar';
+        const done = {
+          zurueckweisen: 'Die Meldungen sind zurückgewiesen.',
+          ausblenden: `${what} ist ausgeblendet.`,
+          einblenden: `${what} ist wieder sichtbar.`,
+        }[aktion];
         req.flash('success', done);
         res.redirect(303, '/admin/moderation');
       },

@@ -1,6 +1,7 @@
 // The report form: what it shows (values, topics, alliances, attachments, a preview) and how a submission is
 // handled (uploads first, so files stay attached whatever else is wrong; then validation; then saving).
 import type { Request } from 'express';
+import type { z } from 'zod';
 import { type StoredAttachment, uploadedFiles } from '../../lib/attachments.js';
 import { TooManyRequestsError, ValidationError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
@@ -9,9 +10,10 @@ import { FEDERAL_STATES } from '../../lib/states.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { allianceOptions } from '../alliances/service.js';
+import { kindOf } from './kinds.js';
 import type { ReportContent } from './page.js';
 import { attachmentChoiceSchema, AUTHOR_DISPLAY_LABELS, formActionSchema, REPORT_PARTS, reportFormSchema, VISIBILITY_LABELS, type ReportInput } from './schema.js';
-import { collectAttachments, saveReport, versionData, type SaveResult } from './write.js';
+import { collectAttachments, saveReport, versionData, type SaveAction, type SaveResult } from './write.js';
 
 /** "2025-03" from the first day of a month (as parsed from the form, in UTC). */
 const monthOf = (date: Date | null) => (date ? date.toISOString().slice(0, 7) : null);
@@ -76,6 +78,7 @@ export async function formLocals(deps: Pick<Services, 'pool' | 'topics' | 'uploa
     visibilityLabels: VISIBILITY_LABELS,
     authorDisplayLabels: AUTHOR_DISPLAY_LABELS,
     parts: REPORT_PARTS,
+    kind: kindOf('REPORT'),
     uploadLimits: deps.uploadLimits,
   };
 }
@@ -85,20 +88,28 @@ export function renderedParts(content: Pick<ReportContent, (typeof REPORT_PARTS)
   return REPORT_PARTS.filter(([part]) => content[part]).map(([part, label]) => ({ part, label, html: renderMarkdown(content[part]) }));
 }
 
-export type SubmissionOutcome =
+export type SubmissionOutcome<P = FormPage['preview']> =
   | { kind: 'saved'; result: SaveResult }
-  | { kind: 'form'; status: number; values: Record<string, unknown>; errors: Record<string, string>; attachments: FormAttachment[]; preview?: FormPage['preview'] };
+  | { kind: 'form'; status: number; values: Record<string, unknown>; errors: Record<string, string>; attachments: FormAttachment[]; preview?: P };
+
+/** What differs between the report form and the motion form: what it parses, previews and saves. */
+export interface ContributionForm<I, P> {
+  schema: z.ZodType<I>;
+  preview(input: I, attachments: StoredAttachment[]): Promise<P>;
+  save(input: I, action: SaveAction, attachments: StoredAttachment[]): Promise<SaveResult>;
+}
 
 /**
- * Handles a sent report form. Files are stored before anything else is checked, so they stay attached when the
- * form comes back with an error or as a preview; a refused file is named next to the upload field.
+ * Handles a sent report or motion form. Files are stored before anything else is checked, so they stay attached
+ * when the form comes back with an error or as a preview; a refused file is named next to the upload field.
  */
-export async function handleSubmission(
+export async function handleContributionForm<I, P>(
   deps: Services,
   req: Request,
   author: CurrentUser,
-  report: { id: number; current: StoredAttachment[] } | undefined,
-): Promise<SubmissionOutcome> {
+  current: StoredAttachment[],
+  form: ContributionForm<I, P>,
+): Promise<SubmissionOutcome<P>> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const action = parseQuery(formActionSchema, body).aktion ?? 'entwurf';
   const errors: Record<string, string> = {};
@@ -109,20 +120,20 @@ export async function handleSubmission(
   let attachments: StoredAttachment[] = [];
   try {
     for (let i = 0; i < files.length; i++) await deps.limits.action('upload', { ip: req.ip ?? 'unknown', account: author.id });
-    attachments = await collectAttachments(deps, author, report?.current ?? [], choice, req.uploadProblem ? [] : files, deps.uploadLimits);
+    attachments = await collectAttachments(deps, author, current, choice, req.uploadProblem ? [] : files, deps.uploadLimits);
   } catch (error) {
     if (error instanceof ValidationError) Object.assign(errors, error.fieldErrors);
     else if (error instanceof TooManyRequestsError) errors.anhaenge = error.message;
     else throw error;
-    attachments = await collectAttachments(deps, author, report?.current ?? [], choice, [], deps.uploadLimits);
+    attachments = await collectAttachments(deps, author, current, choice, [], deps.uploadLimits);
   }
-  const currentIds = new Set((report?.current ?? []).map((a) => a.id));
+  const currentIds = new Set(current.map((a) => a.id));
   const shown = attachments.map((a) => ({ ...a, pending: !currentIds.has(a.id) }));
   const values = formValues(body, ['aktion', 'anhang', 'entfernen']);
 
-  let input: ReportInput | undefined;
+  let input: I | undefined;
   try {
-    input = parseForm(reportFormSchema, body);
+    input = parseForm(form.schema, body);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     Object.assign(errors, error.fieldErrors);
@@ -130,17 +141,29 @@ export async function handleSubmission(
   if (!input || Object.keys(errors).length > 0) return { kind: 'form', status: 422, values, errors, attachments: shown };
 
   if (action === 'vorschau') {
-    return { kind: 'form', status: 200, values, errors, attachments: shown, preview: await previewOf(deps, input, attachments) };
+    return { kind: 'form', status: 200, values, errors, attachments: shown, preview: await form.preview(input, attachments) };
   }
   try {
     await deps.limits.action('reportSave', { ip: req.ip ?? 'unknown', account: author.id });
-    return { kind: 'saved', result: await saveReport(deps, author, report?.id, input, action, attachments) };
+    return { kind: 'saved', result: await form.save(input, action, attachments) };
   } catch (error) {
     if (error instanceof ValidationError) return { kind: 'form', status: 422, values, errors: error.fieldErrors, attachments: shown };
     if (error instanceof TooManyRequestsError) return { kind: 'form', status: 429, values, errors: { _form: error.message }, attachments: shown };
     throw error;
   }
 }
+
+/** The report form's submission. */
+export function handleSubmission(deps: Services, req: Request, author: CurrentUser, report: { id: number; current: StoredAttachment[] } | undefined) {
+  return handleContributionForm(deps, req, author, report?.current ?? [], {
+    schema: reportFormSchema,
+    preview: (input, attachments) => previewOf(deps, input, attachments),
+    save: (input, action, attachments) => saveReport(deps, author, report?.id, input, action, attachments),
+  });
+}
+
+/** A report has none of a model motion's fields. */
+const NO_MOTION_FIELDS = { motionKind: null, reasoning: '', councilLevel: null, states: [] };
 
 /** The report as readers would see it, from the form's input. */
 async function previewOf(deps: Pick<Services, 'prisma' | 'topics'>, input: ReportInput, attachments: StoredAttachment[]): Promise<FormPage['preview']> {
@@ -149,6 +172,14 @@ async function previewOf(deps: Pick<Services, 'prisma' | 'topics'>, input: Repor
     : null;
   const topics = (await deps.topics.all()).filter((t) => input.topicIds.includes(t.id)).map(({ id, slug, name }) => ({ id, slug, name }));
   const { allianceId: _allianceId, periodFrom, periodTo, ...fields } = versionData(input);
-  const content: ReportContent = { ...fields, periodFrom: monthOf(periodFrom), periodTo: monthOf(periodTo), alliance, topics, attachments };
+  const content: ReportContent = {
+    ...fields,
+    ...NO_MOTION_FIELDS,
+    periodFrom: monthOf(periodFrom),
+    periodTo: monthOf(periodTo),
+    alliance,
+    topics,
+    attachments,
+  };
   return { ...content, partsHtml: renderedParts(content) };
 }

@@ -8,6 +8,7 @@ import { nameForMail } from '../../lib/mail.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import type { QueueSource } from '../moderation/queue.js';
+import { capital, contributionHref, kindOf } from './kinds.js';
 import { versionContent, type ReportContent } from './page.js';
 import { REPORT_PARTS } from './schema.js';
 
@@ -55,6 +56,10 @@ export async function decideReportVersion(deps: Deps, admin: CurrentUser, versio
           place: version.place,
           periodFrom: version.periodFrom,
           periodTo: version.periodTo,
+          motionKind: version.motionKind,
+          reasoning: version.reasoning,
+          councilLevel: version.councilLevel,
+          states: version.states,
           visibility: version.visibility,
           authorDisplay: version.authorDisplay,
           publishedVersionId: version.id,
@@ -73,16 +78,19 @@ export async function decideReportVersion(deps: Deps, admin: CurrentUser, versio
     return { report, version };
   });
 
-  const link = `${deps.baseUrl}/berichte/${report.slug}`;
+  const kind = kindOf(report.type);
+  const link = `${deps.baseUrl}${contributionHref(report.type, report.slug)}`;
   const hello = `Hallo ${nameForMail(report.author.name)},\n\n`;
+  const thanks = report.type === 'MOTION' ? 'Danke, dass du deine Vorlage mit den anderen Bündnissen teilst!' : 'Danke, dass du deine Erfahrungen teilst!';
   const text =
     decision === 'veroeffentlichen'
-      ? `${hello}dein Bericht „${version.title}“ ist jetzt veröffentlicht:\n${link}\n\nDanke, dass du deine Erfahrungen teilst!`
+      ? `${hello}${kind.your} „${version.title}“ ist jetzt veröffentlicht:\n${link}\n\n${thanks}`
       : decision === 'zurueck'
-        ? `${hello}dein Bericht „${version.title}“ braucht noch eine Überarbeitung, bevor er veröffentlicht werden kann. Die Begründung:\n\n${reason}\n\nDu kannst ihn hier bearbeiten und erneut einreichen:\n${link}/bearbeiten`
-        : `${hello}dein Bericht „${version.title}“ wird nicht veröffentlicht. Die Begründung:\n\n${reason}\n\nBei Fragen wende dich bitte an die Koordinierungsgruppe.`;
+        ? `${hello}${kind.your} „${version.title}“ braucht noch eine Überarbeitung, bevor ${kind.it} veröffentlicht werden kann. Die Begründung:\n\n${reason}\n\nDu kannst ${kind.it === 'er' ? 'ihn' : 'sie'} hier bearbeiten und erneut einreichen:\n${link}/bearbeiten`
+        : `${hello}${kind.your} „${version.title}“ wird nicht veröffentlicht. Die Begründung:\n\n${reason}\n\nBei Fragen wende dich bitte an die Koordinierungsgruppe.`;
+  const Your = capital(kind.your);
   const subject =
-    decision === 'veroeffentlichen' ? 'Dein Bericht ist veröffentlicht' : decision === 'zurueck' ? 'Dein Bericht: bitte überarbeiten' : 'Dein Bericht wird nicht veröffentlicht';
+    decision === 'veroeffentlichen' ? `${Your} ist veröffentlicht` : decision === 'zurueck' ? `${Your}: bitte überarbeiten` : `${Your} wird nicht veröffentlicht`;
   await deps.mailer.send({ to: report.author.email, subject, text });
   return version.title;
 }
@@ -90,7 +98,9 @@ export async function decideReportVersion(deps: Deps, admin: CurrentUser, versio
 /** Takes a published report off every list, search, feed and page; its address says that it was removed. */
 export async function setReportHidden(deps: Deps, admin: CurrentUser, reportId: number, hidden: boolean, reason: string): Promise<string> {
   const report = await deps.prisma.report.findUnique({ where: { id: reportId }, include: { author: true } });
-  if (!report || report.status !== 'PUBLISHED') throw new NotFoundError('Diesen veröffentlichten Bericht gibt es nicht.');
+  if (!report || report.status !== 'PUBLISHED') throw new NotFoundError('Diesen veröffentlichten Beitrag gibt es nicht.');
+  const kind = kindOf(report.type);
+  const Your = capital(kind.your);
   await deps.prisma.$transaction([
     deps.prisma.report.update({ where: { id: reportId }, data: hidden ? { hiddenAt: new Date(), hiddenReason: reason } : { hiddenAt: null, hiddenReason: null } }),
     deps.prisma.moderationDecision.create({
@@ -99,10 +109,10 @@ export async function setReportHidden(deps: Deps, admin: CurrentUser, reportId: 
   ]);
   await deps.mailer.send({
     to: report.author.email,
-    subject: hidden ? 'Dein Bericht wurde ausgeblendet' : 'Dein Bericht ist wieder sichtbar',
+    subject: hidden ? `${Your} wurde ausgeblendet` : `${Your} ist wieder sichtbar`,
     text: hidden
-      ? `Hallo ${nameForMail(report.author.name)},\n\ndein Bericht „${report.title}“ wurde von der Moderation ausgeblendet. Die Begründung:\n\n${reason}\n\nBei Fragen wende dich bitte an die Koordinierungsgruppe.`
-      : `Hallo ${nameForMail(report.author.name)},\n\ndein Bericht „${report.title}“ ist wieder für alle sichtbar:\n${deps.baseUrl}/berichte/${report.slug}`,
+      ? `Hallo ${nameForMail(report.author.name)},\n\n${kind.your} „${report.title}“ wurde von der Moderation ausgeblendet. Die Begründung:\n\n${reason}\n\nBei Fragen wende dich bitte an die Koordinierungsgruppe.`
+      : `Hallo ${nameForMail(report.author.name)},\n\n${kind.your} „${report.title}“ ist wieder für alle sichtbar:\n${deps.baseUrl}${contributionHref(report.type, report.slug)}`,
   });
   return report.title;
 }
@@ -125,6 +135,8 @@ export function versionChanges(before: ReportContent, after: ReportContent): Fie
     alliance: c.alliance?.name ?? '',
     place: [c.place, c.state].filter(Boolean).join(', '),
     period: [c.periodFrom, c.periodTo].map((m) => m ?? '…').join(' – '),
+    motion: [c.motionKind ?? '', c.councilLevel ?? '', c.states.join(' ')].join(' · '),
+    reasoning: c.reasoning,
     visibility: c.visibility === 'PUBLIC' ? 'öffentlich' : 'nur Mitglieder',
     author: c.authorDisplay === 'PERSON' ? 'mit Namen' : 'im Namen des Bündnisses',
     attachments: c.attachments.map((a) => a.fileName).join(', '),
@@ -137,6 +149,8 @@ export function versionChanges(before: ReportContent, after: ReportContent): Fie
     alliance: 'Bündnis',
     place: 'Ort',
     period: 'Zeitraum',
+    motion: 'Art · Ebene · Bundesländer',
+    reasoning: 'Begründung',
     visibility: 'Sichtbarkeit',
     author: 'Autor/in',
     attachments: 'Anhänge',
@@ -159,9 +173,9 @@ export function versionChanges(before: ReportContent, after: ReportContent): Fie
  */
 export async function versionForDecision(deps: Pick<Services, 'pool'>, versionId: number) {
   const version = await versionContent(deps, versionId);
-  const row = await selectOne<{ reportId: number; slug: string; publishedVersionId: number | null; previousVersionId: number | null; authorName: string; authorEmail: string }>(
+  const row = await selectOne<{ reportId: number; slug: string; type: 'REPORT' | 'MOTION'; publishedVersionId: number | null; previousVersionId: number | null; authorName: string; authorEmail: string }>(
     deps.pool,
-    Prisma.sql`SELECT r.id AS "reportId", r.slug, r.published_version_id AS "publishedVersionId", u.name AS "authorName", u.email AS "authorEmail",
+    Prisma.sql`SELECT r.id AS "reportId", r.slug, r.type::text AS type, r.published_version_id AS "publishedVersionId", u.name AS "authorName", u.email AS "authorEmail",
         (SELECT p.id FROM report_versions p WHERE p.report_id = v.report_id AND p.number < v.number ORDER BY p.number DESC LIMIT 1) AS "previousVersionId"
       FROM report_versions v JOIN reports r ON r.id = v.report_id JOIN users u ON u.id = r.author_id WHERE v.id = ${versionId}`,
   );
@@ -177,36 +191,41 @@ export async function versionForDecision(deps: Pick<Services, 'pool'>, versionId
   };
 }
 
-/** Submitted report versions in the moderation queue: new reports and new versions of published ones. */
-export const reportQueueSource: QueueSource = {
-  kind: 'report_version',
-  label: 'Erfahrungsbericht',
-  sql: Prisma.sql`
-    SELECT v.id AS subject_id, v.title,
-      CASE WHEN r.published_version_id IS NOT NULL THEN 'Neue Fassung eines veröffentlichten Berichts' ELSE 'Neuer Bericht' END
-        || ' von ' || u.name || coalesce(' (' || a.name || ')', '') AS detail,
-      '{}'::text[] AS reasons, v.submitted_at AS since
-    FROM report_versions v JOIN reports r ON r.id = v.report_id JOIN users u ON u.id = r.author_id LEFT JOIN alliances a ON a.id = v.alliance_id
-    WHERE v.status = 'SUBMITTED'`,
-  href: (versionId) => `/admin/moderation/berichte/${versionId}`,
-};
+/** Submitted versions in the moderation queue: new reports or motions, and new versions of published ones. */
+function versionQueueSource(type: 'REPORT' | 'MOTION', kindName: string, newOne: string, newVersion: string): QueueSource {
+  return {
+    kind: kindName,
+    label: kindOf(type).label,
+    sql: Prisma.sql`
+      SELECT v.id AS subject_id, v.title,
+        CASE WHEN r.published_version_id IS NOT NULL THEN ${newVersion} ELSE ${newOne} END
+          || ' von ' || u.name || coalesce(' (' || a.name || ')', '') AS detail,
+        '{}'::text[] AS reasons, v.submitted_at AS since
+      FROM report_versions v JOIN reports r ON r.id = v.report_id JOIN users u ON u.id = r.author_id LEFT JOIN alliances a ON a.id = v.alliance_id
+      WHERE v.status = 'SUBMITTED' AND r.type = ${type}::contribution_type`,
+    href: (versionId) => `${kindOf(type).reviewPath}/${versionId}`,
+  };
+}
+
+export const reportQueueSource = versionQueueSource('REPORT', 'report_version', 'Neuer Bericht', 'Neue Fassung eines veröffentlichten Berichts');
+export const motionQueueSource = versionQueueSource('MOTION', 'motion_version', 'Neue Vorlage', 'Neue Fassung einer veröffentlichten Vorlage');
 
 /** The admins' mail about waiting reports: one per ten minutes at most, however many were submitted. */
 export async function sendModerationDigest(deps: Pick<Services, 'prisma' | 'pool' | 'mailer' | 'baseUrl'>): Promise<void> {
   const waiting = await deps.prisma.reportVersion.findMany({
     where: { status: 'SUBMITTED' },
     orderBy: { submittedAt: 'asc' },
-    select: { title: true, number: true },
+    select: { title: true, number: true, report: { select: { type: true } } },
     take: 50,
   });
   if (waiting.length === 0) return;
   const admins = await deps.prisma.user.findMany({ where: { role: 'ADMIN', status: 'ACTIVE' }, select: { email: true } });
-  const list = waiting.map((v) => `- ${v.title}${v.number > 1 ? ' (neue Fassung)' : ''}`).join('\n');
+  const list = waiting.map((v) => `- ${kindOf(v.report.type).label}: ${v.title}${v.number > 1 ? ' (neue Fassung)' : ''}`).join('\n');
   for (const { email } of admins) {
     await deps.mailer.send({
       to: email,
-      subject: waiting.length === 1 ? 'Ein Bericht wartet auf Freigabe' : `${waiting.length} Berichte warten auf Freigabe`,
-      text: `Diese Berichte warten auf eine Entscheidung der Moderation:\n\n${list}\n\nZur Moderation:\n${deps.baseUrl}/admin/moderation`,
+      subject: waiting.length === 1 ? 'Ein Beitrag wartet auf Freigabe' : `${waiting.length} Beiträge warten auf Freigabe`,
+      text: `Diese Beiträge warten auf eine Entscheidung der Moderation:\n\n${list}\n\nZur Moderation:\n${deps.baseUrl}/admin/moderation`,
     });
   }
 }

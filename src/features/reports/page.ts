@@ -7,6 +7,7 @@ import { hasRole, type CurrentUser } from '../../middleware/auth.js';
 import type { AttachmentAccess } from '../attachments/routes.js';
 import type { Services } from '../../services.js';
 import { isEditorOf } from './read.js';
+import { capital, kindOf, type ContributionType } from './kinds.js';
 import type { ReportPart } from './schema.js';
 
 /** The text of a report as readers see it (the published version) or as its author works on it (a draft). */
@@ -23,11 +24,19 @@ export interface ReportContent extends Record<ReportPart, string> {
   alliance: { id: number; slug: string; name: string } | null;
   topics: { id: number; slug: string; name: string }[];
   attachments: StoredAttachment[];
+  /** Model motions only (empty for reports): kind, Begründung, council level, Bundesländer (none: all). */
+  motionKind: string | null;
+  reasoning: string;
+  councilLevel: string | null;
+  states: string[];
 }
 
 export interface ReportPage {
   id: number;
   slug: string;
+  type: ContributionType;
+  /** Imported model motions: the collection they came from. */
+  sourceName: string | null;
   authorId: number;
   authorName: string;
   status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'REJECTED' | 'PUBLISHED';
@@ -44,20 +53,28 @@ export interface ReportPage {
 }
 
 export class LoginRequired extends AppError {
-  constructor() {
-    super('Dieser Bericht ist nur für angemeldete Mitglieder.', 401);
+  constructor(type: ContributionType = 'REPORT') {
+    super(`${capital(kindOf(type).this)} ist nur für angemeldete Mitglieder.`, 401);
   }
 }
 
 export class ReportRemoved extends AppError {
-  constructor() {
-    super('Dieser Bericht wurde von der Moderation entfernt, weil er nicht den Prinzipien der Zusammenarbeit entsprach.', 410);
+  constructor(type: ContributionType = 'REPORT') {
+    const kind = kindOf(type);
+    super(`${capital(kind.this)} wurde von der Moderation entfernt, weil ${kind.it} nicht den Prinzipien der Zusammenarbeit entsprach.`, 410);
   }
+}
+
+/** "Diesen Bericht gibt es nicht." / "Diese Vorlage …" / "Diesen Beitrag …" (any kind). */
+export function notFoundMessage(type: ContributionType | undefined): string {
+  return type ? `${capital(kindOf(type).thisAcc)} gibt es nicht.` : 'Diesen Beitrag gibt es nicht.';
 }
 
 interface Row {
   id: number;
   slug: string;
+  type: ContributionType;
+  sourceName: string | null;
   authorId: number;
   authorName: string;
   status: ReportPage['status'];
@@ -72,6 +89,7 @@ interface Row {
 const VERSION_CONTENT = Prisma.sql`
   v.title, v.summary, v.did, v.worked, v.didnt, v.tips, v.body, v.place, v.state, to_char(v.period_from, 'YYYY-MM') AS "periodFrom", to_char(v.period_to, 'YYYY-MM') AS "periodTo",
   v.visibility::text AS visibility, v.author_display::text AS "authorDisplay",
+  v.motion_kind::text AS "motionKind", v.reasoning, v.council_level::text AS "councilLevel", v.states,
   (SELECT json_build_object('id', a.id, 'slug', a.slug, 'name', a.name) FROM alliances a WHERE a.id = v.alliance_id) AS alliance,
   coalesce((SELECT json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name) ORDER BY t.name)
             FROM report_version_topics vt JOIN topics t ON t.id = vt.topic_id WHERE vt.version_id = v.id), '[]') AS topics,
@@ -90,16 +108,22 @@ export async function versionContent(deps: Pick<Services, 'pool'>, versionId: nu
 }
 
 /**
- * The report under this slug as the viewer may see it. Throws NotFoundError (no such report, or a draft of
- * someone else), LoginRequired (members only) or ReportRemoved (hidden by the moderation).
+ * The contribution under this slug as the viewer may see it: a report, a model motion, or (type undefined) either.
+ * Throws NotFoundError (no such contribution, or a draft of someone else), LoginRequired (members only) or
+ * ReportRemoved (hidden by the moderation).
  */
-export async function reportPage(deps: Pick<Services, 'pool'>, slug: string, viewer: CurrentUser | undefined): Promise<ReportPage> {
+export async function reportPage(
+  deps: Pick<Services, 'pool'>,
+  slug: string,
+  viewer: CurrentUser | undefined,
+  type: ContributionType | undefined = 'REPORT',
+): Promise<ReportPage> {
   // One query: the report, the version it shows (the published one, else the one its author works on) and the
   // state of the version under way.
   const row = await selectOne<Row & ReportContent & { working: (Omit<NonNullable<ReportPage['working']>, 'submittedAt'> & { submittedAt: string | null }) | null }>(
     deps.pool,
     Prisma.sql`
-      SELECT r.id, r.slug, r.author_id AS "authorId", u.name AS "authorName", r.status::text AS status,
+      SELECT r.id, r.slug, r.type::text AS type, r.source_name AS "sourceName", r.author_id AS "authorId", u.name AS "authorName", r.status::text AS status,
         r.first_published_at AS "firstPublishedAt", r.published_at AS "publishedAt", r.hidden_at AS "hiddenAt", r.hidden_reason AS "hiddenReason",
         r.published_version_id AS "publishedVersionId", r.working_version_id AS "workingVersionId",
         (SELECT json_build_object('id', w.id, 'number', w.number, 'status', w.status, 'decisionReason', w.decision_reason, 'submittedAt', w.submitted_at)
@@ -107,19 +131,21 @@ export async function reportPage(deps: Pick<Services, 'pool'>, slug: string, vie
         ${VERSION_CONTENT}
       FROM reports r JOIN users u ON u.id = r.author_id
       JOIN report_versions v ON v.id = CASE WHEN r.status = 'PUBLISHED' AND r.published_version_id IS NOT NULL THEN r.published_version_id ELSE r.working_version_id END
-      WHERE r.slug = ${slug}`,
+      WHERE r.slug = ${slug} ${type ? Prisma.sql`AND r.type = ${type}::contribution_type` : Prisma.empty}`,
   );
-  if (!row) throw new NotFoundError('Diesen Bericht gibt es nicht.');
+  if (!row) throw new NotFoundError(notFoundMessage(type));
   const editor = isEditorOf(viewer, row);
   const published = row.status === 'PUBLISHED' && row.publishedVersionId !== null;
-  if (!published && !editor) throw new NotFoundError('Diesen Bericht gibt es nicht.');
-  if (row.hiddenAt && !editor) throw new ReportRemoved();
-  if (row.visibility === 'MEMBERS' && !viewer) throw new LoginRequired();
-  const { id, slug: reportSlug, authorId, authorName, status, firstPublishedAt, publishedAt, hiddenAt, hiddenReason, publishedVersionId: _p, workingVersionId: _w, working, ...content } =
+  if (!published && !editor) throw new NotFoundError(notFoundMessage(type));
+  if (row.hiddenAt && !editor) throw new ReportRemoved(row.type);
+  if (row.visibility === 'MEMBERS' && !viewer) throw new LoginRequired(row.type);
+  const { id, slug: reportSlug, type: rowType, sourceName, authorId, authorName, status, firstPublishedAt, publishedAt, hiddenAt, hiddenReason, publishedVersionId: _p, workingVersionId: _w, working, ...content } =
     row;
   return {
     id,
     slug: reportSlug,
+    type: rowType,
+    sourceName,
     authorId,
     authorName,
     status,
@@ -134,7 +160,7 @@ export async function reportPage(deps: Pick<Services, 'pool'>, slug: string, vie
 }
 
 /** The author's own reports with where each stands (for /berichte/meine). */
-export function myReports(deps: Pick<Services, 'pool'>, authorId: number) {
+export function myReports(deps: Pick<Services, 'pool'>, authorId: number, type: ContributionType = 'REPORT') {
   return select<{
     slug: string;
     title: string;
@@ -150,7 +176,7 @@ export function myReports(deps: Pick<Services, 'pool'>, authorId: number) {
       SELECT r.slug, coalesce(w.title, r.title) AS title, r.status::text AS status, r.published_at AS "publishedAt", r.hidden_at AS "hiddenAt",
         w.status::text AS "workingStatus", w.decision_reason AS "workingReason", greatest(r.updated_at, w.updated_at) AS "updatedAt"
       FROM reports r LEFT JOIN report_versions w ON w.id = r.working_version_id
-      WHERE r.author_id = ${authorId}
+      WHERE r.author_id = ${authorId} AND r.type = ${type}::contribution_type
       ORDER BY greatest(r.updated_at, w.updated_at) DESC`,
   );
 }

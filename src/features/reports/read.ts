@@ -40,18 +40,23 @@ const LIST_COLUMNS = Prisma.sql`
   CASE WHEN r.author_display = 'PERSON' THEN u.name END AS "authorName",
   ARRAY(SELECT topic_id FROM report_topics rt WHERE rt.report_id = r.id) AS "topicIds"`;
 
-const LIST_JOINS = Prisma.sql`LEFT JOIN alliances a ON a.id = r.alliance_id JOIN users u ON u.id = r.author_id`;
+export const LIST_JOINS = Prisma.sql`LEFT JOIN alliances a ON a.id = r.alliance_id JOIN users u ON u.id = r.author_id`;
 
 function filterConditions(filter: Omit<ReportFilter, 'q' | 'seite'>, viewer: CurrentUser | undefined): Prisma.Sql[] {
-  const conditions = [readable(viewer)];
-  if (filter.thema) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM report_topics rt JOIN topics t ON t.id = rt.topic_id WHERE rt.report_id = r.id AND t.slug = ${filter.thema})`);
-  }
+  const conditions = [readable(viewer), Prisma.sql`r.type = 'REPORT'`];
+  if (filter.thema) conditions.push(topicCondition(filter.thema));
   if (filter.land) conditions.push(Prisma.sql`r.state = ${filter.land}`);
-  if (filter.buendnis) conditions.push(Prisma.sql`r.alliance_id = (SELECT id FROM alliances WHERE slug = ${filter.buendnis})`);
+  if (filter.buendnis) conditions.push(allianceCondition(filter.buendnis));
   if (filter.jahr) conditions.push(Prisma.sql`r.year = ${filter.jahr}`);
   return conditions;
 }
+
+/** Tagged with the topic (by slug). */
+export const topicCondition = (slug: string) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM report_topics rt JOIN topics t ON t.id = rt.topic_id WHERE rt.report_id = r.id AND t.slug = ${slug})`;
+
+/** From the alliance (by slug). */
+export const allianceCondition = (slug: string) => Prisma.sql`r.alliance_id = (SELECT id FROM alliances WHERE slug = ${slug})`;
 
 /** Words of a search as a German full-text query: every word must occur; the last may still be being typed. */
 export function searchQuery(text: string): string | undefined {
@@ -71,18 +76,44 @@ const SNIPPET_SOURCE_CHARS = 800;
 
 const counts = boundedMap<string, { total: number; at: number }>(500);
 
+export interface ListSpec {
+  /** Which rows (readable(), the type and the filters). */
+  conditions: Prisma.Sql[];
+  /** The columns of a list entry (r: the row, a: its alliance, u: its author). */
+  columns: Prisma.Sql;
+  /** Without a search: the order of the list (columns of r). */
+  order: Prisma.Sql;
+  /** Identifies the filter for the cached count. */
+  countKey: string;
+  q: string | undefined;
+  page: number;
+}
+
 export async function listReports(deps: Pick<Services, 'pool' | 'cacheMs'>, filter: ReportFilter, viewer: CurrentUser | undefined) {
-  const where = Prisma.join(filterConditions(filter, viewer), ' AND ');
-  const offset = (filter.seite - 1) * REPORTS_PER_PAGE;
-  const tsquery = filter.q ? searchQuery(filter.q) : undefined;
-  if (filter.q && !tsquery) return { reports: [], total: 0, pages: 1, capped: false };
+  const { items, ...rest } = await listContributions<ReportListItem>(deps, {
+    conditions: filterConditions(filter, viewer),
+    columns: LIST_COLUMNS,
+    order: Prisma.sql`r.published_at DESC, r.id DESC`,
+    countKey: JSON.stringify(['REPORT', filter.thema, filter.land, filter.buendnis, filter.jahr, !!viewer]),
+    q: filter.q,
+    page: filter.seite,
+  });
+  return { reports: items, ...rest };
+}
+
+/** One page of a list of reports or motions, or of a search among them (with a passage around the hits). */
+export async function listContributions<T>(deps: Pick<Services, 'pool' | 'cacheMs'>, spec: ListSpec) {
+  const where = Prisma.join(spec.conditions, ' AND ');
+  const offset = (spec.page - 1) * REPORTS_PER_PAGE;
+  const tsquery = spec.q ? searchQuery(spec.q) : undefined;
+  if (spec.q && !tsquery) return { items: [] as (T & { snippet?: string })[], total: 0, pages: 1, capped: false };
   if (tsquery) {
     // The newest matches (at most SEARCH_DEPTH), then ranked by title and summary: title hits first, then summary
     // hits, then the rest by date. The query stays a literal (no prepared plan), so PostgreSQL sees how common the
     // words are: it collects a rare word's few matches from the index, and walks the newest reports for a common one.
     // A title or summary hit shows its summary with the words marked; a hit further down a passage of the text.
     const query = Prisma.sql`to_tsquery('german', ${tsquery})`;
-    const rows = await select<ReportListItem & { total: number }>(
+    const rows = await select<T & { snippet?: string; total: number }>(
       deps.pool,
       Prisma.sql`
         WITH candidates AS (
@@ -93,31 +124,31 @@ export async function listReports(deps: Pick<Services, 'pool' | 'cacheMs'>, filt
           SELECT c.id, c.published_at, ts_rank(r.search_head, ${query}) AS rank, count(*) OVER ()::int AS total
           FROM candidates c JOIN reports r ON r.id = c.id
           ORDER BY rank DESC, c.published_at DESC LIMIT ${REPORTS_PER_PAGE} OFFSET ${offset})
-        SELECT ${LIST_COLUMNS}, page.total,
+        SELECT ${spec.columns}, page.total,
           ts_headline('german',
             CASE WHEN page.rank > 0 THEN r.summary
-                 ELSE left(r.summary || ' ' || r.did || ' ' || r.worked || ' ' || r.didnt || ' ' || r.tips || ' ' || r.body, ${SNIPPET_SOURCE_CHARS}) END,
+                 ELSE left(r.summary || ' ' || r.did || ' ' || r.worked || ' ' || r.didnt || ' ' || r.tips || ' ' || r.body || ' ' || r.reasoning, ${SNIPPET_SOURCE_CHARS}) END,
             ${query}, E'StartSel="\\x01", StopSel="\\x02", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
         FROM page JOIN reports r ON r.id = page.id ${LIST_JOINS}
         ORDER BY page.rank DESC, page.published_at DESC`,
       { prepare: false },
     );
     const total = rows[0]?.total ?? 0;
-    return { reports: rows, total, pages: Math.max(1, Math.ceil(total / REPORTS_PER_PAGE)), capped: total >= SEARCH_DEPTH };
+    return { items: rows, total, pages: Math.max(1, Math.ceil(total / REPORTS_PER_PAGE)), capped: total >= SEARCH_DEPTH };
   }
-  const [reports, total] = await Promise.all([
+  const [items, total] = await Promise.all([
     // The page's ids first (from the list index alone), then their details: later pages skip rows, not joins.
-    select<ReportListItem>(
+    select<T & { snippet?: string }>(
       deps.pool,
       Prisma.sql`WITH page AS (
           SELECT r.id FROM reports r WHERE ${where}
-          ORDER BY r.published_at DESC, r.id DESC LIMIT ${REPORTS_PER_PAGE} OFFSET ${offset})
-        SELECT ${LIST_COLUMNS} FROM page JOIN reports r ON r.id = page.id ${LIST_JOINS}
-        ORDER BY r.published_at DESC, r.id DESC`,
+          ORDER BY ${spec.order} LIMIT ${REPORTS_PER_PAGE} OFFSET ${offset})
+        SELECT ${spec.columns} FROM page JOIN reports r ON r.id = page.id ${LIST_JOINS}
+        ORDER BY ${spec.order}`,
     ),
-    countReports(deps, where, JSON.stringify([filter.thema, filter.land, filter.buendnis, filter.jahr, !!viewer])),
+    countReports(deps, where, spec.countKey),
   ]);
-  return { reports, total, pages: Math.max(1, Math.ceil(total / REPORTS_PER_PAGE)), capped: false };
+  return { items, total, pages: Math.max(1, Math.ceil(total / REPORTS_PER_PAGE)), capped: false };
 }
 
 /** The number of reports a filter finds only serves the page count: kept for a few seconds. */
@@ -153,8 +184,8 @@ export function newestReports(
   viewer: CurrentUser | undefined,
   options: { limit: number; allianceSlug?: string; topicSlug?: string },
 ): Promise<ReportListItem[]> {
-  const conditions = [readable(viewer)];
-  if (options.allianceSlug) conditions.push(Prisma.sql`r.alliance_id = (SELECT id FROM alliances WHERE slug = ${options.allianceSlug})`);
+  const conditions = [readable(viewer), Prisma.sql`r.type = 'REPORT'`];
+  if (options.allianceSlug) conditions.push(allianceCondition(options.allianceSlug));
   if (options.topicSlug) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM report_topics rt WHERE rt.report_id = r.id AND rt.topic_id = (SELECT id FROM topics WHERE slug = ${options.topicSlug}))`);
   }

@@ -11,6 +11,7 @@ import type { Services } from '../../services.js';
 import { commentsOn } from '../comments/service.js';
 import { reportFeed } from './feed.js';
 import { formLocals, handleSubmission, newReportValues, renderedParts, valuesFromContent, type FormPage } from './form.js';
+import { capital, kindOf, type ContributionType } from './kinds.js';
 import { setReportHidden } from './moderation.js';
 import { LoginRequired, myReports, reportPage, versionContent, type ReportPage } from './page.js';
 import { authorLine, listReports, snippetHtml } from './read.js';
@@ -31,7 +32,6 @@ const withQuery = (path: string, query: Record<string, string>) => {
 
 export function reportRoutes(deps: Services): Router {
   const router = Router();
-  const admin = requireRole('ADMIN');
   const upload = multipartForm(deps.uploadLimits);
 
   /** The report page, or a visitor sent to the login for a members-only report (and back afterwards). */
@@ -110,7 +110,15 @@ export function reportRoutes(deps: Services): Router {
   });
 
   router.get('/berichte/meine', requireLogin, async (req, res) => {
-    res.render('reports/mine', { title: 'Meine Berichte', reports: await myReports(deps, req.user!.id), statusLabels: STATUS_LABELS });
+    res.render('contributions/mine', {
+      title: 'Meine Berichte',
+      kind: kindOf('REPORT'),
+      newLabel: 'Bericht schreiben',
+      emptyText: 'Du hast noch keinen Bericht geschrieben.',
+      emptyHint: 'Was habt ihr vor Ort ausprobiert? Andere Bündnisse lernen davon – gerade auch aus dem, was nicht geklappt hat.',
+      reports: await myReports(deps, req.user!.id),
+      statusLabels: STATUS_LABELS,
+    });
   });
 
   router.get('/berichte/:slug', async (req, res) => {
@@ -127,6 +135,7 @@ export function reportRoutes(deps: Services): Router {
       comments,
       isAuthor: viewer?.id === page.authorId,
       isAdmin: hasRole(viewer, 'ADMIN'),
+      kind: kindOf('REPORT'),
       statusLabels: STATUS_LABELS,
       visibilityLabels: VISIBILITY_LABELS,
       authorName: page.content.authorDisplay === 'PERSON' ? page.authorName : null,
@@ -162,50 +171,69 @@ export function reportRoutes(deps: Services): Router {
     res.redirect(303, `/berichte/${outcome.result.slug}`);
   });
 
-  router.post('/berichte/:slug/loeschen', requireLogin, async (req, res) => {
-    const own = await loadOwnReport(req, res, 'delete');
+  contributionAdminRoutes(router, deps, 'REPORT', loadOwnReport);
+
+  return router;
+}
+
+/**
+ * Routes reports and motions share: the author deletes a never-published one (after a confirmation), admins hide
+ * a published one with a reason or show it again.
+ */
+export function contributionAdminRoutes(
+  router: Router,
+  deps: Services,
+  type: ContributionType,
+  loadOwn: (req: Request, res: Response, purpose: 'delete') => Promise<{ page: ReportPage; content: { title: string } } | undefined>,
+): void {
+  const admin = requireRole('ADMIN');
+  const kind = kindOf(type);
+  const path = kind.path;
+
+  router.post(`${path}/:slug/loeschen`, requireLogin, async (req, res) => {
+    const own = await loadOwn(req, res, 'delete');
     if (!own) return;
     const ask = {
       title: `„${own.content.title}“ löschen?`,
-      question: 'Der Bericht wird mit allen Fassungen und Anhängen gelöscht. Das lässt sich nicht rückgängig machen.',
-      button: 'Bericht endgültig löschen',
-      cancelHref: `/berichte/${own.page.slug}`,
+      question: `${capital(kind.the)} wird mit allen Fassungen und Anhängen gelöscht. Das lässt sich nicht rückgängig machen.`,
+      button: `${kind.noun} endgültig löschen`,
+      cancelHref: `${path}/${own.page.slug}`,
       danger: true,
     };
     if (!confirmed(req, res, ask)) return;
     await deleteUnpublishedReport(deps, req.user!, own.page.id);
     req.flash('success', `„${own.content.title}“ ist gelöscht.`);
-    res.redirect(303, '/berichte/meine');
+    res.redirect(303, `${path}/meine`);
   });
 
-  router.post('/berichte/:slug/ausblenden', admin, async (req, res) => {
-    const page = await reportPage(deps, String(req.params.slug), req.user);
+  const hideLocals = (page: ReportPage) => ({ title: `„${page.content.title}“ ausblenden`, page, kind });
+
+  router.post(`${path}/:slug/ausblenden`, admin, async (req, res) => {
+    const page = await reportPage(deps, String(req.params.slug), req.user, type);
     await submitForm(
       res,
-      'reports/hide',
-      () => ({ title: `„${page.content.title}“ ausblenden`, page, values: req.body }),
+      'contributions/hide',
+      () => ({ ...hideLocals(page), values: req.body }),
       async () => {
         const { begruendung } = parseForm(hideSchema, req.body);
         const title = await setReportHidden(deps, req.user!, page.id, true, begruendung);
         req.flash('success', `„${title}“ ist ausgeblendet. Die Autorin oder der Autor bekommt die Begründung per E-Mail.`);
-        res.redirect(303, `/berichte/${page.slug}`);
+        res.redirect(303, `${path}/${page.slug}`);
       },
     );
   });
 
-  router.get('/berichte/:slug/ausblenden', admin, async (req, res) => {
-    const page = await reportPage(deps, String(req.params.slug), req.user);
-    res.render('reports/hide', { title: `„${page.content.title}“ ausblenden`, page, values: {}, errors: {} });
+  router.get(`${path}/:slug/ausblenden`, admin, async (req, res) => {
+    const page = await reportPage(deps, String(req.params.slug), req.user, type);
+    res.render('contributions/hide', { ...hideLocals(page), values: {}, errors: {} });
   });
 
-  router.post('/berichte/:slug/einblenden', admin, async (req, res) => {
-    const page = await reportPage(deps, String(req.params.slug), req.user);
+  router.post(`${path}/:slug/einblenden`, admin, async (req, res) => {
+    const page = await reportPage(deps, String(req.params.slug), req.user, type);
     const title = await setReportHidden(deps, req.user!, page.id, false, '');
     req.flash('success', `„${title}“ ist wieder sichtbar.`);
-    res.redirect(303, `/berichte/${page.slug}`);
+    res.redirect(303, `${path}/${page.slug}`);
   });
-
-  return router;
 }
 
 function savedMessage(submitted: boolean): string {

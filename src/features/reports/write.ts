@@ -7,6 +7,7 @@ import { insertWithFreeSlug, slugFrom } from '../../lib/slugs.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { knownTopicIds } from '../topics/service.js';
+import { capital, kindOf, type ContributionType } from './kinds.js';
 import { REPORT_PARTS, type ReportInput } from './schema.js';
 
 export type SaveAction = 'entwurf' | 'einreichen';
@@ -62,8 +63,8 @@ export interface SaveResult {
 }
 
 /**
- * Saves the form as the report's working version. Uploaded files are stored first (and shown again if the form
- * has a problem); then the version is created or updated, and submitted if asked.
+ * Saves the form as the report's working version (after checking that a submission is complete and that the
+ * alliance and topics exist).
  */
 export async function saveReport(
   deps: Deps,
@@ -75,6 +76,31 @@ export async function saveReport(
 ): Promise<SaveResult> {
   if (action === 'einreichen') checkComplete(given);
   const { topicIds, input } = await checkReferences(deps, given);
+  return saveContribution(deps, author, 'REPORT', reportId, { fields: versionData(input), topicIds }, action, attachments);
+}
+
+/** What a version of a report or a motion stores: its columns (title included), its topics. */
+export interface VersionContent {
+  fields: { title: string } & Record<string, unknown>;
+  topicIds: number[];
+}
+
+/**
+ * Saves checked content as the working version of a report or a motion: a new contribution, the version under
+ * way, or a new version of a published one (which stays visible until the new one is approved). Submitted if
+ * asked.
+ */
+export async function saveContribution(
+  deps: Deps,
+  author: CurrentUser,
+  type: ContributionType,
+  reportId: number | undefined,
+  content: VersionContent,
+  action: SaveAction,
+  attachments: StoredAttachment[],
+): Promise<SaveResult> {
+  const kind = kindOf(type);
+  const title = content.fields.title;
   const now = new Date();
   const submitted = action === 'einreichen';
   const status = submitted ? ('SUBMITTED' as const) : ('DRAFT' as const);
@@ -83,19 +109,21 @@ export async function saveReport(
   const versionFields = (number: number) => ({
     number,
     status,
-    ...versionData(input),
+    ...content.fields,
     ...submission,
     createdById: author.id,
-    topics: { create: topicIds.map((topicId) => ({ topicId })) },
+    topics: { create: content.topicIds.map((topicId) => ({ topicId })) },
     attachments: { create: attachments.map((a) => ({ attachmentId: a.id })) },
   });
+  // The row carries its kind from the start (a motion needs one while it is a draft).
+  const rowType = type === 'MOTION' ? { type, motionKind: content.fields.motionKind as never } : {};
 
   if (reportId === undefined) {
     // Each try is its own transaction: the unique slug decides, and a taken slug leaves nothing behind.
-    const slug = await insertWithFreeSlug(slugFrom(input.title), 'reports_slug_key', (candidate) =>
+    const slug = await insertWithFreeSlug(slugFrom(title), 'reports_slug_key', (candidate) =>
       deps.prisma.$transaction(async (tx) => {
-        const report = await tx.report.create({ data: { slug: candidate, authorId: author.id, status, title: input.title } });
-        const version = await tx.reportVersion.create({ data: { reportId: report.id, ...versionFields(1) } });
+        const report = await tx.report.create({ data: { slug: candidate, authorId: author.id, status, title, ...rowType } });
+        const version = await tx.reportVersion.create({ data: { reportId: report.id, ...versionFields(1) } as never });
         await tx.report.update({ where: { id: report.id }, data: { workingVersionId: version.id } });
         return report.slug;
       }),
@@ -106,9 +134,9 @@ export async function saveReport(
 
   const slug = await deps.prisma.$transaction(async (tx) => {
     const report = await tx.report.findUnique({ where: { id: reportId }, include: { workingVersion: true } });
-    if (!report) throw new NotFoundError('Diesen Bericht gibt es nicht.');
-    if (report.authorId !== author.id) throw new ForbiddenError('Nur die Autorin oder der Autor kann diesen Bericht bearbeiten.');
-    if (report.status === 'REJECTED') throw new AppError('Dieser Bericht wurde abgelehnt und kann nicht mehr bearbeitet werden.', 409);
+    if (!report || report.type !== type) throw new NotFoundError(`${capital(kind.thisAcc)} gibt es nicht.`);
+    if (report.authorId !== author.id) throw new ForbiddenError(`Nur die Autorin oder der Autor kann ${kind.thisAcc} bearbeiten.`);
+    if (report.status === 'REJECTED') throw new AppError(`${capital(kind.this)} wurde abgelehnt und kann nicht mehr bearbeitet werden.`, 409);
     const working = report.workingVersion && ['DRAFT', 'SUBMITTED', 'RETURNED'].includes(report.workingVersion.status) ? report.workingVersion : null;
     let versionId: number;
     if (working) {
@@ -118,19 +146,19 @@ export async function saveReport(
       // A returned version keeps the reason until it is submitted again.
       await tx.reportVersion.update({
         where: { id: working.id },
-        data: { ...fields, decisionReason: working.status === 'RETURNED' && !submitted ? working.decisionReason : null },
+        data: { ...fields, decisionReason: working.status === 'RETURNED' && !submitted ? working.decisionReason : null } as never,
       });
       versionId = working.id;
     } else {
       // A published report: the changes become a new version; the published one stays until this is approved.
       const last = await tx.reportVersion.aggregate({ where: { reportId }, _max: { number: true } });
-      versionId = (await tx.reportVersion.create({ data: { reportId, ...versionFields((last._max.number ?? 0) + 1) } })).id;
+      versionId = (await tx.reportVersion.create({ data: { reportId, ...versionFields((last._max.number ?? 0) + 1) } as never })).id;
     }
-    // Until the first publication the report row follows its draft (title and status, for the author's list).
+    // Until the first publication the row follows its draft (title, kind and status, for the author's list).
     const neverPublished = report.publishedVersionId === null;
     await tx.report.update({
       where: { id: reportId },
-      data: { workingVersionId: versionId, ...(neverPublished ? { status, title: input.title } : {}) },
+      data: { workingVersionId: versionId, ...(neverPublished ? { status, title, ...rowType } : {}) },
     });
     return report.slug;
   });
@@ -168,6 +196,6 @@ export async function collectAttachments(
 export async function deleteUnpublishedReport(deps: Pick<Services, 'prisma'>, author: CurrentUser, reportId: number): Promise<void> {
   const deleted = await deps.prisma.report.deleteMany({ where: { id: reportId, authorId: author.id, publishedVersionId: null } });
   if (deleted.count !== 1) {
-    throw new AppError('Ein veröffentlichter Bericht kann nicht gelöscht werden. Bitte wende dich an die Moderation, wenn er nicht mehr erscheinen soll.', 409);
+    throw new AppError("Was veröffentlicht ist, kann nicht gelöscht werden. Bitte wende dich an die Moderation, wenn es nicht mehr erscheinen soll.", 409);
   }
 }

@@ -10,6 +10,7 @@ import type { Services } from '../../services.js';
 import { listAlliances } from '../alliances/service.js';
 import { listNetworks } from '../networks/service.js';
 import { authorLine, listReports, snippetHtml } from '../reports/read.js';
+import { listMotions, motionFacts, successLine } from '../motions/read.js';
 
 export interface SearchHit {
   title: string;
@@ -44,6 +45,23 @@ export const SEARCH_SOURCES: SearchSource[] = [
           meta: [authorLine(r), r.place].filter(Boolean).join(' · '),
           snippetHtml: r.snippet ? snippetHtml(r.snippet) : undefined,
           text: r.snippet ? undefined : r.summary,
+        })),
+      };
+    },
+  },
+  {
+    heading: 'Musteranträge',
+    async search(deps, q, viewer) {
+      const { motions, total } = await listMotions(deps, { q, seite: 1, bewaehrt: false }, viewer);
+      return {
+        total,
+        moreHref: `/antraege?${query(q)}`,
+        hits: motions.slice(0, HITS_PER_KIND).map((m) => ({
+          title: m.title,
+          href: `/antraege/${m.slug}`,
+          meta: [motionFacts(m), successLine(m)].filter(Boolean).join(' · '),
+          snippetHtml: m.snippet ? snippetHtml(m.snippet) : undefined,
+          text: m.snippet ? undefined : m.summary,
         })),
       };
     },

@@ -4,6 +4,8 @@ import { confirmed, orNotFound, requireIdParam, submitForm } from '../../lib/htt
 import { requireRole } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { newestReports } from '../reports/read.js';
+import { motionViewHelpers } from '../motions/routes.js';
+import { topMotions } from '../motions/read.js';
 import { NETWORK_CATEGORY_LABELS } from '../networks/schema.js';
 import { topicFormSchema } from './schema.js';
 import { createTopic, findTopic, listTopicsForAdmin, setTopicRetired, topicPage, updateTopic } from './service.js';
@@ -21,8 +23,12 @@ export function topicRoutes(deps: Services): Router {
 
   router.get('/themen/:slug', async (req, res) => {
     const slug = String(req.params.slug);
-    const [page, reports] = await Promise.all([topicPage(deps.pool, slug, !!req.user), newestReports(deps.pool, req.user, { limit: 10, topicSlug: slug })]);
-    res.render('topics/show', { title: page.topic.name, ...page, reports, categoryLabels: NETWORK_CATEGORY_LABELS });
+    const [page, reports, motions] = await Promise.all([
+      topicPage(deps.pool, slug, !!req.user),
+      newestReports(deps.pool, req.user, { limit: 10, topicSlug: slug }),
+      topMotions(deps.pool, req.user, { limit: 5, topicSlug: slug }),
+    ]);
+    res.render('topics/show', { title: page.topic.name, ...page, reports, motions, ...motionViewHelpers, categoryLabels: NETWORK_CATEGORY_LABELS });
   });
 
   // Administration of the list
