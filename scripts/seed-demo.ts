@@ -9,6 +9,7 @@ import type { PrismaClient } from '../src/db/database.js';
 import type { Mandate } from '../src/generated/prisma/enums.js';
 import { createLogger } from '../src/lib/logger.js';
 import { hashPassword } from '../src/lib/passwords.js';
+import { createDemoMotions } from './demo-motions.js';
 import { createDemoReports, removeDemoReports } from './demo-reports.js';
 
 export const DEMO_PASSWORD = 'Demo-Passwort-2026';
@@ -72,7 +73,8 @@ const ALLIANCES = [
     state: 'SH',
     foundedYear: 2011,
     councilSeats: 1,
-    about: 'Schulsanierung, Kita-Plätze und ein Hafen, der den Menschen im Stadtteil nützt. Wir arbeiten eng mit Elterninitiativen zusammen.',
+    about:
+      'Schulsanierung, Kita-Plätze und ein Hafen, der den Menschen im Stadtteil nützt. Wir arbeiten eng mit Elterninitiativen zusammen.',
   },
   {
     slug: 'demo-alternative-liste-offenbach',
@@ -94,7 +96,8 @@ const ALLIANCES = [
     state: 'BY',
     foundedYear: 2014,
     councilSeats: 1,
-    about: 'Bürgerbegehren gegen den Verkauf städtischer Wohnungen (erfolgreich), seitdem im Stadtrat. Antifaschistische Stadtteilarbeit in Oberhausen-Nord.',
+    about:
+      'Bürgerbegehren gegen den Verkauf städtischer Wohnungen (erfolgreich), seitdem im Stadtrat. Antifaschistische Stadtteilarbeit in Oberhausen-Nord.',
   },
   {
     slug: 'demo-gemeinsam-fuer-jena',
@@ -104,7 +107,8 @@ const ALLIANCES = [
     state: 'TH',
     foundedYear: 2018,
     councilSeats: 1,
-    about: 'Nahverkehrsplan, Radwege und eine Straßenbahn in die Neubaugebiete. Wir kooperieren mit Umweltverbänden und der Studierendenvertretung.',
+    about:
+      'Nahverkehrsplan, Radwege und eine Straßenbahn in die Neubaugebiete. Wir kooperieren mit Umweltverbänden und der Studierendenvertretung.',
   },
 ];
 
@@ -124,30 +128,187 @@ type DemoPerson = {
 };
 
 const PEOPLE: DemoPerson[] = [
-  { name: 'Anna Beispiel (Demo)', alliance: 'demo-buergerbuendnis-neustadt', mandate: 'COUNCIL', competences: ['wohnen', 'soziales'], note: 'Im Sozialausschuss; Sozialticket durchgesetzt.', delegate: true, public: true },
-  { name: 'Bernd Muster (Demo)', alliance: 'demo-buergerbuendnis-neustadt', mandate: 'EXPERT_CITIZEN', competences: ['verkehr'], note: 'Sachkundiger Bürger im Verkehrsausschuss.' },
-  { name: 'Carla Kladde (Demo)', alliance: 'demo-buergerbuendnis-neustadt', mandate: 'NONE', competences: ['wahlkampf'], note: 'Pressearbeit und Flugblätter.', public: true },
-  { name: 'Cem Probe (Demo)', alliance: 'demo-soziale-liste-gelsenkirchen', mandate: 'COUNCIL', competences: ['kommunale-finanzen', 'daseinsvorsorge'], note: 'Haushaltsreden und Anfragen zur Kassenlage.', delegate: true, public: true },
-  { name: 'Dana Vorlage (Demo)', alliance: 'demo-soziale-liste-gelsenkirchen', mandate: 'BOROUGH_COUNCIL', competences: ['migration', 'antifaschismus'], note: 'Bezirksvertretung Nord.', public: true },
-  { name: 'Ole Ordner (Demo)', alliance: 'demo-soziale-liste-gelsenkirchen', mandate: 'COUNCIL', competences: ['bildung'], note: 'Schulausschuss, Offener Ganztag.', delegate: true },
-  { name: 'Emil Entwurf (Demo)', alliance: 'demo-offene-liste-wuppertal', mandate: 'COUNCIL', competences: ['umwelt-klima', 'energie'], note: 'Stadtwerke zurück in öffentliche Hand.', delegate: true },
-  { name: 'Paula Platzhalter (Demo)', alliance: 'demo-offene-liste-wuppertal', mandate: 'NONE', competences: ['buergerbeteiligung'], note: 'Einwohnerfragestunde vorbereitet.', public: true },
-  { name: 'Frieda Fiktiv (Demo)', alliance: 'demo-stadtbuendnis-leipzig', mandate: 'NONE', competences: ['wahlkampf', 'buergerbeteiligung'], note: 'Organisiert die Unterschriftensammlung.', delegate: true, public: true },
-  { name: 'Quentin Quelle (Demo)', alliance: 'demo-stadtbuendnis-leipzig', mandate: 'NONE', competences: ['wohnen'], note: 'Mieterinitiative im Leipziger Osten.' },
-  { name: 'Gül Gedacht (Demo)', alliance: 'demo-wir-in-kiel', mandate: 'COUNCIL', competences: ['bildung', 'soziales'], note: 'Schulsanierung und Kita-Plätze.', delegate: true },
-  { name: 'Rosa Randnotiz (Demo)', alliance: 'demo-wir-in-kiel', mandate: 'EXPERT_CITIZEN', competences: ['bildung', 'soziales'], note: 'Jugendhilfeausschuss.', public: true },
-  { name: 'Hannes Hypothese (Demo)', alliance: 'demo-alternative-liste-offenbach', mandate: 'DISTRICT_COUNCIL', competences: ['gesundheit'], note: 'Krankenhaus in kommunaler Hand.', delegate: true, public: true },
-  { name: 'Sven Stichwort (Demo)', alliance: 'demo-alternative-liste-offenbach', mandate: 'COUNCIL', competences: ['kommunale-finanzen'], note: 'Rechnungsprüfungsausschuss.' },
-  { name: 'Ida Inszeniert (Demo)', alliance: 'demo-buendnis-fuer-augsburg', mandate: 'COUNCIL', competences: ['wohnen', 'buergerbeteiligung'], note: 'Bürgerbegehren gegen den Verkauf städtischer Wohnungen.', delegate: true, public: true },
-  { name: 'Tarek Textprobe (Demo)', alliance: 'demo-buendnis-fuer-augsburg', mandate: 'NONE', competences: ['antifaschismus'], note: 'Stadtteilarbeit Oberhausen-Nord.' },
-  { name: 'Jonas Jedermann (Demo)', alliance: 'demo-gemeinsam-fuer-jena', mandate: 'EXPERT_CITIZEN', competences: ['verkehr', 'umwelt-klima'], note: 'Nahverkehrsplan und Radwege.', delegate: true },
-  { name: 'Uta Umbruch (Demo)', alliance: 'demo-gemeinsam-fuer-jena', mandate: 'COUNCIL', competences: ['verkehr'], note: 'Straßenbahn in die Neubaugebiete.', public: true },
+  {
+    name: 'Anna Beispiel (Demo)',
+    alliance: 'demo-buergerbuendnis-neustadt',
+    mandate: 'COUNCIL',
+    competences: ['wohnen', 'soziales'],
+    note: 'Im Sozialausschuss; Sozialticket durchgesetzt.',
+    delegate: true,
+    public: true,
+  },
+  {
+    name: 'Bernd Muster (Demo)',
+    alliance: 'demo-buergerbuendnis-neustadt',
+    mandate: 'EXPERT_CITIZEN',
+    competences: ['verkehr'],
+    note: 'Sachkundiger Bürger im Verkehrsausschuss.',
+  },
+  {
+    name: 'Carla Kladde (Demo)',
+    alliance: 'demo-buergerbuendnis-neustadt',
+    mandate: 'NONE',
+    competences: ['wahlkampf'],
+    note: 'Pressearbeit und Flugblätter.',
+    public: true,
+  },
+  {
+    name: 'Cem Probe (Demo)',
+    alliance: 'demo-soziale-liste-gelsenkirchen',
+    mandate: 'COUNCIL',
+    competences: ['kommunale-finanzen', 'daseinsvorsorge'],
+    note: 'Haushaltsreden und Anfragen zur Kassenlage.',
+    delegate: true,
+    public: true,
+  },
+  {
+    name: 'Dana Vorlage (Demo)',
+    alliance: 'demo-soziale-liste-gelsenkirchen',
+    mandate: 'BOROUGH_COUNCIL',
+    competences: ['migration', 'antifaschismus'],
+    note: 'Bezirksvertretung Nord.',
+    public: true,
+  },
+  {
+    name: 'Ole Ordner (Demo)',
+    alliance: 'demo-soziale-liste-gelsenkirchen',
+    mandate: 'COUNCIL',
+    competences: ['bildung'],
+    note: 'Schulausschuss, Offener Ganztag.',
+    delegate: true,
+  },
+  {
+    name: 'Emil Entwurf (Demo)',
+    alliance: 'demo-offene-liste-wuppertal',
+    mandate: 'COUNCIL',
+    competences: ['umwelt-klima', 'energie'],
+    note: 'Stadtwerke zurück in öffentliche Hand.',
+    delegate: true,
+  },
+  {
+    name: 'Paula Platzhalter (Demo)',
+    alliance: 'demo-offene-liste-wuppertal',
+    mandate: 'NONE',
+    competences: ['buergerbeteiligung'],
+    note: 'Einwohnerfragestunde vorbereitet.',
+    public: true,
+  },
+  {
+    name: 'Frieda Fiktiv (Demo)',
+    alliance: 'demo-stadtbuendnis-leipzig',
+    mandate: 'NONE',
+    competences: ['wahlkampf', 'buergerbeteiligung'],
+    note: 'Organisiert die Unterschriftensammlung.',
+    delegate: true,
+    public: true,
+  },
+  {
+    name: 'Quentin Quelle (Demo)',
+    alliance: 'demo-stadtbuendnis-leipzig',
+    mandate: 'NONE',
+    competences: ['wohnen'],
+    note: 'Mieterinitiative im Leipziger Osten.',
+  },
+  {
+    name: 'Gül Gedacht (Demo)',
+    alliance: 'demo-wir-in-kiel',
+    mandate: 'COUNCIL',
+    competences: ['bildung', 'soziales'],
+    note: 'Schulsanierung und Kita-Plätze.',
+    delegate: true,
+  },
+  {
+    name: 'Rosa Randnotiz (Demo)',
+    alliance: 'demo-wir-in-kiel',
+    mandate: 'EXPERT_CITIZEN',
+    competences: ['bildung', 'soziales'],
+    note: 'Jugendhilfeausschuss.',
+    public: true,
+  },
+  {
+    name: 'Hannes Hypothese (Demo)',
+    alliance: 'demo-alternative-liste-offenbach',
+    mandate: 'DISTRICT_COUNCIL',
+    competences: ['gesundheit'],
+    note: 'Krankenhaus in kommunaler Hand.',
+    delegate: true,
+    public: true,
+  },
+  {
+    name: 'Sven Stichwort (Demo)',
+    alliance: 'demo-alternative-liste-offenbach',
+    mandate: 'COUNCIL',
+    competences: ['kommunale-finanzen'],
+    note: 'Rechnungsprüfungsausschuss.',
+  },
+  {
+    name: 'Ida Inszeniert (Demo)',
+    alliance: 'demo-buendnis-fuer-augsburg',
+    mandate: 'COUNCIL',
+    competences: ['wohnen', 'buergerbeteiligung'],
+    note: 'Bürgerbegehren gegen den Verkauf städtischer Wohnungen.',
+    delegate: true,
+    public: true,
+  },
+  {
+    name: 'Tarek Textprobe (Demo)',
+    alliance: 'demo-buendnis-fuer-augsburg',
+    mandate: 'NONE',
+    competences: ['antifaschismus'],
+    note: 'Stadtteilarbeit Oberhausen-Nord.',
+  },
+  {
+    name: 'Jonas Jedermann (Demo)',
+    alliance: 'demo-gemeinsam-fuer-jena',
+    mandate: 'EXPERT_CITIZEN',
+    competences: ['verkehr', 'umwelt-klima'],
+    note: 'Nahverkehrsplan und Radwege.',
+    delegate: true,
+  },
+  {
+    name: 'Uta Umbruch (Demo)',
+    alliance: 'demo-gemeinsam-fuer-jena',
+    mandate: 'COUNCIL',
+    competences: ['verkehr'],
+    note: 'Straßenbahn in die Neubaugebiete.',
+    public: true,
+  },
   // KOG: an organiser and an admin for a first look at their pages
-  { name: 'Olga Organisiert (Demo)', role: 'ORGANIZER', alliance: 'demo-soziale-liste-gelsenkirchen', mandate: 'NONE', competences: ['wahlkampf'], note: 'Koordinierungsgruppe: bereitet die KOG-Treffen vor.', public: true },
-  { name: 'Arne Admin (Demo)', role: 'ADMIN', mandate: 'NONE', competences: [], note: 'Schaltet Konten frei und moderiert.', listed: false },
+  {
+    name: 'Olga Organisiert (Demo)',
+    role: 'ORGANIZER',
+    alliance: 'demo-soziale-liste-gelsenkirchen',
+    mandate: 'NONE',
+    competences: ['wahlkampf'],
+    note: 'Koordinierungsgruppe: bereitet die KOG-Treffen vor.',
+    public: true,
+  },
+  {
+    name: 'Arne Admin (Demo)',
+    role: 'ADMIN',
+    mandate: 'NONE',
+    competences: [],
+    note: 'Schaltet Konten frei und moderiert.',
+    listed: false,
+  },
   // Open requests, so that delegates, organisers and admins see what waits for them
-  { name: 'Vera Vorschlag (Demo)', mandate: 'NONE', competences: ['soziales'], note: 'Neu dabei.', wants: 'demo-buergerbuendnis-neustadt', listed: false },
-  { name: 'Willi Wartend (Demo)', mandate: 'NONE', competences: [], note: '', wants: 'demo-offene-liste-wuppertal', listed: false, pending: true },
+  {
+    name: 'Vera Vorschlag (Demo)',
+    mandate: 'NONE',
+    competences: ['soziales'],
+    note: 'Neu dabei.',
+    wants: 'demo-buergerbuendnis-neustadt',
+    listed: false,
+  },
+  {
+    name: 'Willi Wartend (Demo)',
+    mandate: 'NONE',
+    competences: [],
+    note: '',
+    wants: 'demo-offene-liste-wuppertal',
+    listed: false,
+    pending: true,
+  },
 ];
 
 function email(name: string): string {
@@ -163,12 +324,15 @@ function email(name: string): string {
 
 export async function removeDemoContent(prisma: PrismaClient): Promise<void> {
   const demoPeople = await prisma.user.findMany({ where: { email: { endsWith: DEMO_DOMAIN } }, select: { id: true } });
-  await removeDemoReports(prisma, demoPeople.map((p) => p.id));
+  await removeDemoReports(
+    prisma,
+    demoPeople.map((p) => p.id),
+  );
   await prisma.user.deleteMany({ where: { email: { endsWith: DEMO_DOMAIN } } });
   await prisma.alliance.deleteMany({ where: { slug: { startsWith: 'demo-' } } });
 }
 
-export async function createDemoContent(prisma: PrismaClient): Promise<{ alliances: number; members: number; reports: number }> {
+export async function createDemoContent(prisma: PrismaClient): Promise<{ alliances: number; members: number; reports: number; motions: number }> {
   const marker = '*Demo-Eintrag: Dieses Bündnis gibt es nicht. Es zeigt, wie ein Eintrag in der Erfahrungsbörse aussieht.*';
   for (const { about, ...a } of ALLIANCES) {
     const data = { ...a, description: `${marker}\n\n${about}`, website: null, contactEmail: `kontakt@${a.slug}.demo.invalid` };
@@ -202,7 +366,8 @@ export async function createDemoContent(prisma: PrismaClient): Promise<{ allianc
     people.set(m.name, user.id);
   }
   const reports = await createDemoReports(prisma, people);
-  return { alliances: ALLIANCES.length, members: PEOPLE.length, reports };
+  const motions = await createDemoMotions(prisma, people);
+  return { alliances: ALLIANCES.length, members: PEOPLE.length, reports, motions };
 }
 
 /** The demo logins to print: one per role. */
@@ -229,8 +394,10 @@ async function main(): Promise<void> {
       console.log('Demo-Inhalte entfernt.');
       return;
     }
-    const { alliances, members, reports } = await createDemoContent(db.prisma);
-    console.log(`Demo-Inhalte angelegt: ${alliances} Bündnisse, ${members} Personen und ${reports} Berichte, alle mit „(Demo)“ im Namen.`);
+    const { alliances, members, reports, motions } = await createDemoContent(db.prisma);
+    console.log(
+      `Demo-Inhalte angelegt: ${alliances} Bündnisse, ${members} Personen, ${reports} Berichte und ${motions} Musteranträge, alle als Demo gekennzeichnet.`,
+    );
     console.log(`Anmelden (Passwort für alle: ${DEMO_PASSWORD}):`);
     for (const login of demoLogins()) console.log(`  ${login.role.padEnd(24)} ${login.email}`);
     console.log('Entfernen mit: npm run seed:demo -- --entfernen');

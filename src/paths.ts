@@ -11,3 +11,4 @@ export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
 export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
 export const CONTENT_DIR = path.join(PROJECT_ROOT, 'content');
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations');
+export const DOCS_DIR = path.join(PROJECT_ROOT, 'docs');

@@ -17,6 +17,8 @@ const TINY: BenchVolume = {
   reports: 300,
   unpublishedReports: 12,
   comments: 40,
+  motions: 24,
+  adoptions: 50,
 };
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -53,6 +55,9 @@ describe('benchmark seeder', () => {
       competences: 68,
       delegates: 15,
       sessions: 30,
+      reports: 300,
+      motions: 24,
+      adoptions: 50,
     });
 
     const { rows } = await ctx.db.pool.query<{ check: string; n: number }>(

@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, csrfTokenFrom, formBody, sessionAgent, sessionCookie, useTestContext, type TestContext } from './support/context.js';
 import { docx, pdf, png } from './support/files.js';
+import { completeMotion, motionSlugFrom, publishedMotion, sendMotionForm } from './support/motions.js';
 import { completeReport, decide, publishedReport, sendReportForm, slugFromRedirect, waitingVersion } from './support/reports.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -169,8 +170,7 @@ const REPORT_PARTS = {
   didnt:
     'Der erste Antrag scheiterte im Haupt- und Finanzausschuss, weil wir keinen Deckungsvorschlag hatten. ' +
     'Die Verwaltung nannte das *Kreisumlagenerhöhungsvermeidungsgebot*.',
-  tips:
-    '1. Erst Partner suchen, dann den Antrag stellen.\n2. Einen Deckungsvorschlag mitbringen.\n3. Die Betroffenen selbst sprechen lassen.',
+  tips: '1. Erst Partner suchen, dann den Antrag stellen.\n2. Einen Deckungsvorschlag mitbringen.\n3. Die Betroffenen selbst sprechen lassen.',
   body:
     'Musterantrag zum Übernehmen:\n\n' +
     '```\nDer Kreistag beauftragt die Verwaltung, ab dem 1. Januar 2026 ein Sozialticket zum Preis des Deutschlandtickets abzüglich 50 Prozent anzubieten.\n```\n\n' +
@@ -215,13 +215,19 @@ async function seedReports(c: TestContext, base: Awaited<ReturnType<typeof seed>
   // Comments, one flagged and hidden by the moderation, one flagged and waiting, a long address.
   const comment = async (who: typeof author, text: string) => {
     const token = await csrfTokenFrom(who, `/berichte/${slug}`);
-    const res = await who.post(`/berichte/${slug}/kommentare`).type('form').send(formBody({ _csrf: token, text }));
+    const res = await who
+      .post(`/berichte/${slug}/kommentare`)
+      .type('form')
+      .send(formBody({ _csrf: token, text }));
     if (res.status !== 303) throw new Error(`comment failed: ${res.status}`);
     return Number(/#kommentar-(\d+)$/.exec(res.headers.location!)![1]);
   };
   const flag = async (who: typeof author, path: string, reason: string, note = '') => {
     const token = await csrfTokenFrom(who, path);
-    const res = await who.post(path).type('form').send(formBody({ _csrf: token, reason, note }));
+    const res = await who
+      .post(path)
+      .type('form')
+      .send(formBody({ _csrf: token, reason, note }));
     if (res.status !== 303) throw new Error(`flag failed: ${res.status}`);
   };
   await comment(colleague, `Danke für den ausführlichen Bericht! Habt ihr die [Kostenschätzung](${RATSINFO_URL}) selbst erstellt?`);
@@ -265,7 +271,12 @@ async function seedReports(c: TestContext, base: Awaited<ReturnType<typeof seed>
   const versionId = await waitingVersion(c, slug);
 
   // Members only, with the alliance as author.
-  const membersSlug = await publishedReport(c, colleague, admin, fields({ title: 'Mieterberatung im Stadtteilbüro', visibility: 'MEMBERS' }));
+  const membersSlug = await publishedReport(
+    c,
+    colleague,
+    admin,
+    fields({ title: 'Mieterberatung im Stadtteilbüro', visibility: 'MEMBERS' }),
+  );
   // Sent back with a reason; a draft; enough published reports for a second page.
   const returned = slugFromRedirect(await sendReportForm(author, fields({ title: 'Bürgerhaushalt: erster Versuch' })));
   await decide(c, admin, returned, 'zurueck', 'Bitte die Namen der Anwohnerinnen und Anwohner aus dem dritten Abschnitt entfernen.');
@@ -273,9 +284,54 @@ async function seedReports(c: TestContext, base: Awaited<ReturnType<typeof seed>
     await sendReportForm(author, fields({ title: 'Entwurf: Schulwegsicherung und Elterntaxis', aktion: 'entwurf' })),
   );
   for (let i = 1; i <= 20; i++) {
-    await publishedReport(c, organizer, admin, completeReport({ title: `Kurzbericht ${i}: Bürgerversammlung zur Schulentwicklungsplanung` }));
+    await publishedReport(
+      c,
+      organizer,
+      admin,
+      completeReport({ title: `Kurzbericht ${i}: Bürgerversammlung zur Schulentwicklungsplanung` }),
+    );
   }
   return { slug, reportId: report.id, membersSlug, returned, draft, versionId, waitingComment, ownComment, hiddenComment };
+}
+
+const MOTION_TITLE = 'Antrag: Verkehrsverbundtarifbestimmungsänderung und Sozialticket für {{Gemeinde}}';
+
+/** A published model motion with long words and placeholders, two uses, and a motion waiting for review. */
+async function seedMotions(c: TestContext, base: Awaited<ReturnType<typeof seed>>) {
+  const author = await sessionAgent(c.app, base.member.id);
+  const admin = await sessionAgent(c.app, base.admin.id);
+  const slug = await publishedMotion(c, author, admin, {
+    title: MOTION_TITLE,
+    allianceId: String(base.alliance.id),
+    topicIds: [String(base.topic.id)],
+    states: ['NW', 'BY', 'BW'],
+    body: `### Beschlussvorschlag\n\nDer {{Gremium}} der Gemeinde {{Gemeinde}} möge beschließen:\n\n1. Die **${LONG_WORD}** wird geprüft.\n2. Bericht bis zum {{Datum der Sitzung}}; Vorlage: ${RATSINFO_URL}`,
+  });
+  for (const [municipality, result] of [
+    ['Recklinghausen', 'ANGENOMMEN'],
+    ['Castrop-Rauxel', 'OFFEN'],
+  ] as const) {
+    const page = `/antraege/${slug}/verwendungen/neu`;
+    const token = await csrfTokenFrom(author, page);
+    await author
+      .post(page)
+      .type('form')
+      .send(
+        formBody({
+          _csrf: token,
+          municipality,
+          body: 'Kreistag',
+          adoptedOn: '2025-05-14',
+          result,
+          recordUrl: RATSINFO_URL,
+          note: 'Mit einer Änderung im zweiten Punkt.',
+        }),
+      );
+  }
+  const waiting = motionSlugFrom(
+    await sendMotionForm(author, completeMotion({ title: 'Anfrage: Schulsozialarbeit in {{Gemeinde}}', motionKind: 'ANFRAGE' })),
+  );
+  return { slug, versionId: await waitingVersion(c, waiting) };
 }
 
 type Who = 'visitor' | 'member' | 'organizer' | 'admin';
@@ -433,6 +489,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
   let base: string;
   let data: Awaited<ReturnType<typeof seed>>;
   let reports: Awaited<ReturnType<typeof seedReports>>;
+  let motions: Awaited<ReturnType<typeof seedMotions>>;
   const contexts = new Map<Who, BrowserContext>();
 
   async function contextFor(who: Who, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
@@ -451,6 +508,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
       throw new Error(`CI=true but no Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium)`);
     data = await seed(ctx);
     reports = await seedReports(ctx, data);
+    motions = await seedMotions(ctx, data);
     server = ctx.app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -637,6 +695,42 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
     ]);
   });
 
+  it(
+    'model motions: list, template page, using it, reporting back, the form and the import fit both widths',
+    { timeout: 120_000 },
+    async () => {
+      const filled = `/antraege/${motions.slug}/verwenden?format=ansehen&wert%3AGemeinde=${encodeURIComponent(LONG_WORD)}`;
+      await checkPages([
+        { who: 'visitor', path: '/antraege' },
+        { who: 'visitor', path: '/antraege?q=Sozialticket&sortierung=erfolg&bewaehrt=ja' },
+        { who: 'visitor', path: `/antraege/${motions.slug}` },
+        { who: 'visitor', path: `/antraege/${motions.slug}/verwenden` },
+        { who: 'visitor', path: filled },
+        { who: 'visitor', path: `/themen/${data.topic.slug}` },
+        { who: 'member', path: '/antraege/neu' },
+        { who: 'member', path: '/antraege/meine' },
+        { who: 'member', path: `/antraege/${motions.slug}` },
+        { who: 'member', path: `/antraege/${motions.slug}/verwendungen/neu` },
+        { who: 'admin', path: '/admin/antraege/import' },
+        { who: 'admin', path: `/admin/moderation/antraege/${motions.versionId}` },
+      ]);
+    },
+  );
+
+  it('prints a filled-in template as the document only: no navigation, buttons, notices or template details', async () => {
+    const page = await contexts.get('visitor')!.newPage();
+    await page.setViewportSize(WIDE);
+    await page.goto(`${base}/antraege/${motions.slug}/verwenden?format=ansehen&wert%3AGemeinde=Recklinghausen`);
+    expect(await page.locator('.notice').isVisible()).toBe(true);
+    const printed = await printedView(page, ['.site-header', '.site-footer', '.breadcrumb', 'form', 'button', '.notice', '.no-print']);
+    expect(printed.shown).toEqual(nothingOf(printed.shown));
+    expect(printed.text).toContain('Antrag: Verkehrsverbundtarifbestimmungsänderung und Sozialticket für Recklinghausen');
+    expect(printed.text).toContain('[Gremium: noch ausfüllen]');
+    expect(printed.text).toContain('Begründung');
+    expect(printed.text).not.toContain('Gemeinderat/Stadtrat');
+    await page.close();
+  });
+
   it('the report form and the moderation pages fit both widths', { timeout: 120_000 }, async () => {
     await checkPages([
       { who: 'member', path: '/berichte/neu' },
@@ -662,7 +756,9 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
     for (const size of [NARROW, WIDE]) {
       await page.setViewportSize(size);
       const widest = await page.evaluate(() =>
-        Math.max(...Array.from<any>(document.querySelectorAll('.diff, .diff ins, .diff del')).map((el) => el.getBoundingClientRect().right)),
+        Math.max(
+          ...Array.from<any>(document.querySelectorAll('.diff, .diff ins, .diff del')).map((el) => el.getBoundingClientRect().right),
+        ),
       );
       expect(widest).toBeLessThanOrEqual(size.width);
     }
@@ -782,7 +878,10 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
 
   it('deleting a draft asks on a page of its own without JavaScript; cancelling keeps it, confirming deletes it', async () => {
     const slug = slugFromRedirect(
-      await sendReportForm(await sessionAgent(ctx.app, data.member.id), completeReport({ title: 'Wird gelöscht: Entwurf zum Winterdienst', aktion: 'entwurf' })),
+      await sendReportForm(
+        await sessionAgent(ctx.app, data.member.id),
+        completeReport({ title: 'Wird gelöscht: Entwurf zum Winterdienst', aktion: 'entwurf' }),
+      ),
     );
     const context = await contextFor('member', { javaScriptEnabled: false });
     try {

@@ -190,6 +190,10 @@ describe('using a template', () => {
     expect(text(filled.text)).toContain('Antrag: Sozialticket für Bad Äpfelbach');
     expect(filled.text).toContain('Der &#60;script&#62;alert(1)&#60;/script&#62; der Gemeinde Bad Äpfelbach');
     expect(filled.text).toContain('[Datum: noch ausfüllen]');
+    // "Angaben ändern" goes back to the form with what was typed (a visitor's values live only in the address).
+    const back = /<a href="([^"]+)">« Angaben ändern<\/a>/.exec(filled.text)![1]!.replace(/&amp;/g, '&');
+    const again = await visitor().get(back);
+    expect(again.text).toMatch(/name="wert:Gemeinde" type="text" value="Bad Äpfelbach"/);
   });
 
   it('downloads a real Word document with the values, the formatting and the missing placeholder marked', async () => {

@@ -124,6 +124,7 @@ const ACCESS: Record<string, Access> = {
   'GET /antraege/:slug/verwendungen/:id/bearbeiten': 'member',
   'POST /antraege/:slug/verwendungen/:id/bearbeiten': 'member',
   'GET /admin/antraege/import': 'admin',
+  'GET /admin/antraege/import/beispiel.csv': 'admin',
   'POST /admin/antraege/import': 'admin',
   'POST /konto/vorlagenwerte': 'member',
   'POST /admin/moderation/meldungen/:type/:id': 'admin',

@@ -9,6 +9,8 @@ export interface BenchData {
   topicSlugs: string[];
   /** 200 public, published reports spread over all years. */
   reportSlugs: string[];
+  /** 200 public, published model motions. */
+  motionSlugs: string[];
 }
 
 export interface BenchPage {
@@ -67,13 +69,47 @@ export const PAGES: BenchPage[] = [
   {
     name: '/berichte?thema=…&land=…',
     access: 'member',
-    paths: (d) => d.topicSlugs.flatMap((t, i) => [`/berichte?thema=${q(t)}`, `/berichte?thema=${q(t)}&land=${LANDS[i % LANDS.length]}&jahr=2025`]),
+    paths: (d) =>
+      d.topicSlugs.flatMap((t, i) => [`/berichte?thema=${q(t)}`, `/berichte?thema=${q(t)}&land=${LANDS[i % LANDS.length]}&jahr=2025`]),
   },
   { name: '/berichte?q=…', access: 'anonymous', paths: () => SEARCH_QUERIES.map((s) => `/berichte?q=${q(s)}`) },
   { name: '/berichte?q=…', access: 'member', paths: () => SEARCH_QUERIES.map((s) => `/berichte?q=${q(s)}`) },
   { name: '/berichte/:slug', access: 'anonymous', paths: (d) => d.reportSlugs.map((s) => `/berichte/${q(s)}`) },
   { name: '/berichte/:slug', access: 'member', paths: (d) => d.reportSlugs.map((s) => `/berichte/${q(s)}`) },
-  { name: '/berichte.atom', access: 'anonymous', paths: (d) => ['/berichte.atom', ...d.topicSlugs.map((t) => `/berichte.atom?thema=${q(t)}`)] },
+  {
+    name: '/berichte.atom',
+    access: 'anonymous',
+    paths: (d) => ['/berichte.atom', ...d.topicSlugs.map((t) => `/berichte.atom?thema=${q(t)}`)],
+  },
+  // Musteranträge
+  { name: '/antraege', access: 'anonymous', paths: () => ['/antraege', '/antraege?seite=2', '/antraege?sortierung=erfolg&bewaehrt=ja'] },
+  { name: '/antraege', access: 'member', paths: () => ['/antraege', '/antraege?seite=2', '/antraege?sortierung=erfolg&bewaehrt=ja'] },
+  {
+    name: '/antraege?art=…&thema=…&land=…',
+    access: 'anonymous',
+    paths: (d) =>
+      d.topicSlugs.map(
+        (t, i) => `/antraege?art=${['ANTRAG', 'ANFRAGE', 'RESOLUTION'][i % 3]}&thema=${q(t)}&land=${LANDS[i % LANDS.length]}`,
+      ),
+  },
+  { name: '/antraege?q=…', access: 'anonymous', paths: () => SEARCH_QUERIES.map((s) => `/antraege?q=${q(s)}`) },
+  { name: '/antraege/:slug', access: 'anonymous', paths: (d) => d.motionSlugs.map((s) => `/antraege/${q(s)}`) },
+  { name: '/antraege/:slug', access: 'member', paths: (d) => d.motionSlugs.map((s) => `/antraege/${q(s)}`) },
+  {
+    name: '/antraege/:slug/verwenden (ausgefüllt)',
+    access: 'anonymous',
+    paths: (d) => d.motionSlugs.map((s, i) => `/antraege/${q(s)}/verwenden?format=ansehen&wert%3AGemeinde=Ort${i}&wert%3AGremium=Rat`),
+  },
+  {
+    name: '/antraege/:slug/verwenden (.docx)',
+    access: 'anonymous',
+    paths: (d) => d.motionSlugs.map((s, i) => `/antraege/${q(s)}/verwenden?format=docx&wert%3AGemeinde=Ort${i}`),
+  },
+  {
+    name: '/antraege.atom',
+    access: 'anonymous',
+    paths: (d) => ['/antraege.atom', ...d.topicSlugs.map((t) => `/antraege.atom?thema=${q(t)}`)],
+  },
   { name: '/suche?q=…', access: 'member', paths: () => SEARCH_QUERIES.map((s) => `/suche?q=${q(s)}`) },
 ];
 

@@ -257,7 +257,10 @@ async function main(): Promise<void> {
       allianceSlugs: await spread('SELECT slug FROM alliances ORDER BY id'),
       topicSlugs: (await db.pool.query<{ slug: string }>('SELECT slug FROM topics ORDER BY id')).rows.map((r) => r.slug),
       reportSlugs: await spread(
-        `SELECT slug FROM reports WHERE status = 'PUBLISHED' AND hidden_at IS NULL AND visibility = 'PUBLIC' ORDER BY published_at`,
+        `SELECT slug FROM reports WHERE type = 'REPORT' AND status = 'PUBLISHED' AND hidden_at IS NULL AND visibility = 'PUBLIC' ORDER BY published_at`,
+      ),
+      motionSlugs: await spread(
+        `SELECT slug FROM reports WHERE type = 'MOTION' AND status = 'PUBLISHED' AND hidden_at IS NULL AND visibility = 'PUBLIC' ORDER BY published_at`,
       ),
     };
     process.stdout.write(`Volltextsuche in den Berichten, ${SEARCH_QUERIES.length} typische Suchen … `);

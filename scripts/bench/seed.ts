@@ -42,6 +42,9 @@ export interface BenchVolume {
   unpublishedReports: number;
   /** Comments under published reports. */
   comments: number;
+  /** Published model motions (Musteranträge) and the uses reported for them. */
+  motions: number;
+  adoptions: number;
 }
 
 export const DEFAULT_VOLUME: BenchVolume = {
@@ -54,6 +57,8 @@ export const DEFAULT_VOLUME: BenchVolume = {
   reports: 100_000,
   unpublishedReports: 400,
   comments: 20_000,
+  motions: 3_000,
+  adoptions: 9_000,
 };
 
 /** Shares among the published reports. */
@@ -105,6 +110,8 @@ export interface SeedSummary {
   reportVersions: number;
   reportTopics: number;
   comments: number;
+  motions: number;
+  adoptions: number;
   /** Average size of a published report's text (title, summary and parts) in bytes. */
   reportTextBytes: number;
   /** reports and report_versions with their TOAST tables and indexes, in bytes. */
@@ -635,11 +642,90 @@ async function insertReports(
          SELECT $1::int + c.report, c.author_id, c.body, c.created_at FROM unnest($2::int[], $3::int[], $4::text[], $5::timestamptz[])
               WITH ORDINALITY AS c(report, author_id, body, created_at, ord)
          ORDER BY c.created_at, c.ord`,
-        [firstId, comments.map((c) => c.report), comments.map((c) => ids.users.get(c.authorEmail)!), comments.map((c) => c.body), comments.map((c) => c.createdAt)],
+        [
+          firstId,
+          comments.map((c) => c.report),
+          comments.map((c) => ids.users.get(c.authorEmail)!),
+          comments.map((c) => c.body),
+          comments.map((c) => c.createdAt),
+        ],
       );
     }
   }
   await pending;
+}
+
+/**
+ * Published model motions with placeholders in title, text and Begründung (a page of text each), spread over the
+ * topics, kinds and alliances, and their reported uses: most on a few popular motions, as in life. Written by
+ * SQL from the row number, so the same volume always gives the same motions.
+ */
+async function insertMotions(client: pg.PoolClient, volume: BenchVolume, now: Date): Promise<void> {
+  if (volume.motions === 0) return;
+  await client.query(
+    `WITH subject(word, n) AS (SELECT * FROM unnest(ARRAY['Sozialticket', 'Transparenzsatzung', 'Baumschutzsatzung', 'Hallenbad', 'Schulsozialarbeit',
+         'Radwegenetz', 'Bürgerhaushalt', 'Energiesperren', 'kommunalen Wohnungsbau', 'Nahverkehr', 'Stadtwerke', 'Kitaplätze']) WITH ORDINALITY AS t(word, n)),
+     m AS (
+       SELECT i, s.word,
+         (ARRAY['ANTRAG', 'ANFRAGE', 'RESOLUTION', 'HAUSHALTSANTRAG', 'STELLUNGNAHME', 'HINTERGRUND'])[1 + i % 6] AS kind,
+         (ARRAY['GEMEINDERAT', 'GEMEINDERAT', 'KREISTAG', 'BEZIRKSVERTRETUNG', 'AUSSCHUSS', NULL])[1 + (i / 6) % 6] AS level,
+         CASE i % 4 WHEN 0 THEN ARRAY['NW'] WHEN 1 THEN ARRAY['BY', 'BW'] ELSE '{}'::text[] END AS states,
+         people.ids[1 + (i * 37) % cardinality(people.ids)] AS author_id,
+         places.ids[1 + (i * 13) % cardinality(places.ids)] AS alliance_id,
+         $2::timestamptz - make_interval(hours => i * 7) AS published_at
+       FROM generate_series(1, $1::int) AS i JOIN subject s ON s.n = 1 + i % 12,
+         (SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE status = 'ACTIVE') people,
+         (SELECT array_agg(id ORDER BY id) AS ids FROM alliances) places)
+     INSERT INTO reports (slug, type, author_id, status, title, summary, body, reasoning, motion_kind, council_level, states, alliance_id, visibility,
+                          author_display, published_at, first_published_at, created_at, updated_at)
+     SELECT 'vorlage-' || i || '-' || lower(replace(word, ' ', '-')), 'MOTION', author_id, 'PUBLISHED',
+       'Vorlage ' || i || ': ' || word || ' für {{Gemeinde}}',
+       'Ein Muster zum ' || word || ', das schon in mehreren Kommunen eingebracht wurde; mit Begründung und Zahlen.',
+       E'### Beschlussvorschlag\n\nDer {{Gremium}} der Gemeinde {{Gemeinde}} möge beschließen:\n\n' ||
+         '1. Die Verwaltung legt bis zum {{Datum}} ein Konzept zum ' || word || E' vor.\n' ||
+         E'2. Die Kosten werden im Haushalt {{Jahr}} berücksichtigt.\n3. Die Einwohnerinnen und Einwohner werden beteiligt.\n\n' ||
+         repeat('Die Erfahrungen anderer Kommunen zeigen, dass ein **' || word || '** mit klaren Regeln und guter Beteiligung gelingt. ', 8),
+       repeat('In {{Gemeinde}} fehlt bisher ein Angebot. Die {{Fraktion}} beantragt deshalb, das ' || word || ' zu prüfen. ', 6),
+       kind::motion_kind, level::council_level, states, alliance_id, CASE WHEN i % 10 = 0 THEN 'MEMBERS' ELSE 'PUBLIC' END::visibility,
+       'ALLIANCE', published_at, published_at, published_at, published_at
+     FROM m ORDER BY i`,
+    [volume.motions, now],
+  );
+  await client.query(`
+    INSERT INTO report_versions (report_id, number, status, title, summary, body, reasoning, motion_kind, council_level, states, alliance_id, visibility,
+                                 author_display, created_by_id, principles_confirmed_at, submitted_at, decided_at, created_at, updated_at)
+    SELECT id, 1, 'PUBLISHED', title, summary, body, reasoning, motion_kind, council_level, states, alliance_id, visibility, author_display, author_id,
+      published_at, published_at, published_at, published_at, published_at
+    FROM reports WHERE type = 'MOTION' ORDER BY id`);
+  await client.query(
+    `UPDATE reports r SET published_version_id = v.id FROM report_versions v WHERE v.report_id = r.id AND r.type = 'MOTION'`,
+  );
+  await client.query(`
+    INSERT INTO report_topics (report_id, topic_id)
+    SELECT r.id, t.id FROM reports r JOIN LATERAL (SELECT id FROM topics ORDER BY id OFFSET r.id % 10 LIMIT 1 + r.id % 2) t ON true WHERE r.type = 'MOTION'`);
+  await client.query(`
+    INSERT INTO report_version_topics (version_id, topic_id)
+    SELECT r.published_version_id, t.topic_id FROM reports r JOIN report_topics t ON t.report_id = r.id WHERE r.type = 'MOTION'`);
+  // Uses: motion k gets about a share of 1/k (a few motions are used very often), results and places vary.
+  await client.query(
+    `WITH motion AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM reports WHERE type = 'MOTION'),
+          n AS (SELECT count(*) AS total FROM motion),
+          pick AS (SELECT j, 1 + floor(power(((j * 7919) % 10007) / 10007.0, 3) * (SELECT total FROM n))::int AS k FROM generate_series(1, $1::int) AS j)
+     INSERT INTO adoptions (motion_id, reporter_id, municipality, body, adopted_on, result, created_at, updated_at)
+     SELECT motion.id, people.ids[1 + (j * 11) % cardinality(people.ids)], places.names[1 + (j * 17) % cardinality(places.names)],
+       (ARRAY['Gemeinderat', 'Stadtrat', 'Kreistag', 'Bauausschuss'])[1 + j % 4], ($2::date - (j % 900)),
+       (ARRAY['ANGENOMMEN', 'GEAENDERT_ANGENOMMEN', 'ABGELEHNT', 'ZURUECKGEZOGEN', 'OFFEN', 'ANGENOMMEN'])[1 + j % 6]::adoption_result, $2, $2
+     FROM pick JOIN motion ON motion.k = pick.k,
+       (SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE status = 'ACTIVE') people,
+       (SELECT array_agg(municipality ORDER BY id) AS names FROM alliances) places`,
+    [volume.adoptions, now],
+  );
+  await client.query(`
+    UPDATE reports r SET use_count = a.uses, success_count = a.successes, success_places = a.places
+    FROM (SELECT motion_id, count(*) AS uses, count(*) FILTER (WHERE result IN ('ANGENOMMEN', 'GEAENDERT_ANGENOMMEN')) AS successes,
+            count(DISTINCT lower(municipality)) FILTER (WHERE result IN ('ANGENOMMEN', 'GEAENDERT_ANGENOMMEN')) AS places
+          FROM adoptions GROUP BY motion_id) a
+    WHERE a.motion_id = r.id`);
 }
 
 async function insertRows(client: pg.PoolClient, rows: BenchRows, passwordHash: string): Promise<void> {
@@ -740,17 +826,19 @@ export async function countBenchData(pool: pg.Pool): Promise<SeedSummary> {
            (SELECT count(*) FROM "session") AS sessions,
            (SELECT count(*) FROM topics) AS topics,
            (SELECT count(*) FROM networks) AS networks,
-           (SELECT count(*) FROM reports) AS reports,
-           (SELECT count(*) FROM reports WHERE status = 'PUBLISHED' AND hidden_at IS NULL) AS "readableReports",
-           (SELECT count(*) FROM reports WHERE status = 'PUBLISHED' AND hidden_at IS NULL AND visibility = 'MEMBERS') AS "membersOnlyReports",
-           (SELECT count(*) FROM reports WHERE hidden_at IS NOT NULL) AS "hiddenReports",
-           (SELECT count(*) FROM reports WHERE status <> 'PUBLISHED') AS "unpublishedReports",
-           (SELECT count(*) FROM report_versions) AS "reportVersions",
-           (SELECT count(*) FROM report_topics) AS "reportTopics",
+           (SELECT count(*) FROM reports WHERE type = 'REPORT') AS reports,
+           (SELECT count(*) FROM reports WHERE type = 'REPORT' AND status = 'PUBLISHED' AND hidden_at IS NULL) AS "readableReports",
+           (SELECT count(*) FROM reports WHERE type = 'REPORT' AND status = 'PUBLISHED' AND hidden_at IS NULL AND visibility = 'MEMBERS') AS "membersOnlyReports",
+           (SELECT count(*) FROM reports WHERE type = 'REPORT' AND hidden_at IS NOT NULL) AS "hiddenReports",
+           (SELECT count(*) FROM reports WHERE type = 'REPORT' AND status <> 'PUBLISHED') AS "unpublishedReports",
+           (SELECT count(*) FROM report_versions v JOIN reports r ON r.id = v.report_id WHERE r.type = 'REPORT') AS "reportVersions",
+           (SELECT count(*) FROM report_topics t JOIN reports r ON r.id = t.report_id WHERE r.type = 'REPORT') AS "reportTopics",
            (SELECT count(*) FROM comments) AS comments,
+           (SELECT count(*) FROM reports WHERE type = 'MOTION') AS motions,
+           (SELECT count(*) FROM adoptions) AS adoptions,
            (SELECT coalesce(round(avg(octet_length(title) + octet_length(summary) + octet_length(did) + octet_length(worked) +
                                       octet_length(didnt) + octet_length(tips) + octet_length(body))), 0)
-            FROM reports WHERE status = 'PUBLISHED') AS "reportTextBytes",
+            FROM reports WHERE type = 'REPORT' AND status = 'PUBLISHED') AS "reportTextBytes",
            pg_total_relation_size('reports') + pg_total_relation_size('report_versions') AS "reportTablesBytes"`);
   const row = rows[0]!;
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)])) as unknown as SeedSummary;
@@ -782,6 +870,7 @@ export async function seedBenchData(pool: pg.Pool, options: SeedOptions): Promis
     await client.query('SET LOCAL statement_timeout = 0');
     await insertRows(client, rows, options.passwordHash);
     await insertReports(client, rows, volume, options.seed ?? DEFAULT_SEED, topicSlugs, now, log);
+    await insertMotions(client, volume, now);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -805,7 +894,9 @@ export async function seedBenchData(pool: pg.Pool, options: SeedOptions): Promis
     summary.sessions < volume.sessions ||
     summary.reports !== volume.reports ||
     summary.reportVersions !== volume.reports ||
-    summary.comments !== volume.comments
+    summary.comments !== volume.comments ||
+    summary.motions !== volume.motions ||
+    summary.adoptions !== volume.adoptions
   ) {
     throw new Error(`Seeding incomplete: ${JSON.stringify(summary)}`);
   }

@@ -38,7 +38,15 @@ function union(sources: QueueSource[]): Prisma.Sql {
 }
 
 export async function moderationQueue(pool: pg.Pool, sources: QueueSource[], page: number) {
-  const rows = await select<{ kind: string; subjectId: number; title: string; detail: string; reasons: string[]; since: Date; total: number }>(
+  const rows = await select<{
+    kind: string;
+    subjectId: number;
+    title: string;
+    detail: string;
+    reasons: string[];
+    since: Date;
+    total: number;
+  }>(
     pool,
     Prisma.sql`SELECT kind, subject_id AS "subjectId", title, detail, reasons, since, count(*) OVER ()::int AS total
       FROM (${union(sources)}) queue ORDER BY since, kind, subject_id
@@ -47,7 +55,11 @@ export async function moderationQueue(pool: pg.Pool, sources: QueueSource[], pag
   const byKind = new Map(sources.map((s) => [s.kind, s]));
   const total = rows[0]?.total ?? 0;
   return {
-    items: rows.map(({ total: _total, ...row }): QueueItem => ({ ...row, label: byKind.get(row.kind)!.label, href: byKind.get(row.kind)!.href(row.subjectId) })),
+    items: rows.map(({ total: _total, ...row }): QueueItem => ({
+      ...row,
+      label: byKind.get(row.kind)!.label,
+      href: byKind.get(row.kind)!.href(row.subjectId),
+    })),
     total,
     pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
   };
@@ -80,12 +92,14 @@ export function recentDecisions(pool: pg.Pool, limit: number): Promise<DecisionL
           WHEN 'report_version' THEN (SELECT v.title FROM report_versions v WHERE v.id = d.subject_id)
           WHEN 'report' THEN (SELECT r.title FROM reports r WHERE r.id = d.subject_id)
           WHEN 'comment' THEN (SELECT 'Kommentar zu „' || r.title || '“' FROM comments c JOIN reports r ON r.id = c.report_id WHERE c.id = d.subject_id)
+          WHEN 'motion_import' THEN (SELECT 'Import „' || i.source_name || '“ (' || i.file_name || ')' FROM motion_imports i WHERE i.id = d.subject_id)
         END AS title,
         CASE d.subject_type
           WHEN 'report_version' THEN (SELECT CASE r.type WHEN 'MOTION' THEN '/admin/moderation/antraege/' ELSE '/admin/moderation/berichte/' END || v.id
                                       FROM report_versions v JOIN reports r ON r.id = v.report_id WHERE v.id = d.subject_id)
           WHEN 'report' THEN (SELECT CASE r.type WHEN 'MOTION' THEN '/antraege/' ELSE '/berichte/' END || r.slug FROM reports r WHERE r.id = d.subject_id)
           WHEN 'comment' THEN '/admin/moderation/meldungen/kommentar/' || d.subject_id
+          WHEN 'motion_import' THEN '/admin/antraege/import'
         END AS href
       FROM moderation_decisions d JOIN users u ON u.id = d.decided_by_id
       ORDER BY d.decided_at DESC, d.id DESC LIMIT ${limit}`,
@@ -99,4 +113,5 @@ export const DECISION_LABELS: Record<string, string> = {
   hidden: 'ausgeblendet',
   restored: 'wieder eingeblendet',
   flags_dismissed: 'Meldungen zurückgewiesen',
+  imported: 'importiert',
 };

@@ -77,12 +77,15 @@ export interface AdoptionView {
   updatedAt: Date;
 }
 
-export function adoptionsOf(deps: Pick<Services, 'pool'>, motionId: number): Promise<AdoptionView[]> {
+/** A motion page lists this many uses, the newest decisions first; the counts above them cover all. */
+export const ADOPTIONS_SHOWN = 30;
+
+export function adoptionsOf(deps: Pick<Services, 'pool'>, motionId: number, limit = ADOPTIONS_SHOWN): Promise<AdoptionView[]> {
   return select<AdoptionView>(
     deps.pool,
     Prisma.sql`SELECT d.id, d.municipality, d.body, d.adopted_on AS "adoptedOn", d.result::text AS result, d.record_url AS "recordUrl", d.note,
         d.reporter_id AS "reporterId", u.name AS "reporterName", d.created_at AS "createdAt", d.updated_at AS "updatedAt"
       FROM adoptions d JOIN users u ON u.id = d.reporter_id WHERE d.motion_id = ${motionId}
-      ORDER BY d.adopted_on DESC NULLS LAST, d.created_at DESC`,
+      ORDER BY d.adopted_on DESC NULLS LAST, d.created_at DESC LIMIT ${limit}`,
   );
 }

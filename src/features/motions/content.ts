@@ -2,7 +2,7 @@
 // a member's values (values escaped, so they stay literal; missing ones marked).
 import { randomBytes } from 'node:crypto';
 import { renderMarkdown } from '../../lib/markdown.js';
-import { missingMark, tokenize, TOKEN } from './placeholders.js';
+import { fillPieces, missingMark, tokenize, TOKEN } from './placeholders.js';
 
 /** Tokens are made of letters and digits that Markdown leaves alone; the nonce keeps them from meeting real text. */
 export const NONCE = randomBytes(4).toString('hex');
@@ -27,6 +27,13 @@ export function renderTemplateMarkdown(source: string, values?: Record<string, s
         return `<mark class="placeholder${values ? ' placeholder--missing' : ''}">${escapeHtml(plain)}</mark>`;
       }),
     )
+    .join('');
+}
+
+/** A template's title as HTML: escaped, its placeholders marked as in the text. */
+export function templateTitleHtml(title: string): string {
+  return fillPieces(title, {})
+    .map((p) => ('text' in p ? escapeHtml(p.text) : `<mark class="placeholder">{{${escapeHtml(p.placeholder)}}}</mark>`))
     .join('');
 }
 

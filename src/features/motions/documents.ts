@@ -162,18 +162,16 @@ export async function docxDocument(doc: FilledDocument): Promise<Buffer> {
   let listNumber = 0;
   const runsOf = (runs: Run[]) =>
     runs.flatMap((r) =>
-      r.text
-        .split('\n')
-        .map(
-          (line, i) =>
-            new TextRun({
-              text: line,
-              bold: r.bold,
-              italics: r.italic,
-              highlight: r.missing ? 'yellow' : undefined,
-              break: i > 0 ? 1 : undefined,
-            }),
-        ),
+      r.text.split('\n').map(
+        (line, i) =>
+          new TextRun({
+            text: line,
+            bold: r.bold,
+            italics: r.italic,
+            highlight: r.missing ? 'yellow' : undefined,
+            break: i > 0 ? 1 : undefined,
+          }),
+      ),
     );
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: runsOf([{ text: doc.title }]) }),

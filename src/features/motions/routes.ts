@@ -1,5 +1,7 @@
 // Musteranträge (/antraege): list and search, the template page, writing (the shared workflow of reports),
 // "Vorlage verwenden" (fill in the placeholders, print or download), "Verwendung melden", and the admins' import.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import { multipartForm } from '../../lib/attachments.js';
@@ -8,6 +10,7 @@ import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { requireIdParam, submitForm } from '../../lib/http.js';
 import { FEDERAL_STATES, stateName } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
+import { DOCS_DIR } from '../../paths.js';
 import type { Services } from '../../services.js';
 import { allianceOptions } from '../alliances/service.js';
 import { commentsOn } from '../comments/service.js';
@@ -18,7 +21,7 @@ import { authorLine, snippetHtml } from '../reports/read.js';
 import { contributionAdminRoutes } from '../reports/routes.js';
 import { AUTHOR_DISPLAY_LABELS, STATUS_LABELS, VISIBILITY_LABELS } from '../reports/schema.js';
 import { addAdoption, adoptionsOf, findOwnAdoption, updateAdoption } from './adoptions.js';
-import { motionSections } from './content.js';
+import { motionSections, templateTitleHtml } from './content.js';
 import { docxDocument, filledDocument, odtDocument, textDocument } from './documents.js';
 import { motionFeed } from './feed.js';
 import {
@@ -47,6 +50,8 @@ import { rememberedValues, rememberValues, sentValues, valueField } from './temp
 import { motionVersionData, saveMotion } from './write.js';
 
 const KIND = kindOf('MOTION');
+/** The example import file (also linked from the README). */
+const EXAMPLE_FILE = path.join(DOCS_DIR, 'antraege-beispiel.csv');
 
 const withQuery = (path: string, query: Record<string, string>) => {
   const text = new URLSearchParams(query).toString();
@@ -54,6 +59,7 @@ const withQuery = (path: string, query: Record<string, string>) => {
 };
 
 export const motionViewHelpers = {
+  templateTitleHtml,
   motionKinds: MOTION_KINDS,
   councilLevels: COUNCIL_LEVELS,
   adoptionResults: ADOPTION_RESULTS,
@@ -243,6 +249,7 @@ export function motionRoutes(deps: Services): Router {
       comments: page.unpublished ? [] : allComments,
       adoptions,
       success: successLine(counts),
+      useCount: counts.useCount,
       isAuthor: viewer?.id === page.authorId,
       isAdmin: hasRole(viewer, 'ADMIN'),
       statusLabels: STATUS_LABELS,
@@ -316,8 +323,10 @@ export function motionRoutes(deps: Services): Router {
     const format = parseQuery(useFormatSchema, source).format;
     const subtitle = motionFacts(content);
     if (!format) {
+      // Values sent back from the result page (visitors: in the address) come first, then the remembered ones.
+      const sent = sentValues(source, names);
       const remembered = req.user ? await rememberedValues(deps, req.user.id) : {};
-      const values = Object.fromEntries(names.map((n) => [valueField(n), remembered[n] ?? '']));
+      const values = Object.fromEntries(names.map((n) => [valueField(n), sent[n] ?? remembered[n] ?? '']));
       return res.render('motions/use', {
         title: `Vorlage verwenden: ${content.title}`,
         page,
@@ -452,6 +461,10 @@ export function motionRoutes(deps: Services): Router {
     values: {},
     errors: {},
     ...extra,
+  });
+
+  router.get('/admin/antraege/import/beispiel.csv', admin, (_req, res) => {
+    res.attachment('antraege-beispiel.csv').type('text/csv; charset=utf-8').send(readFileSync(EXAMPLE_FILE));
   });
 
   router.get('/admin/antraege/import', admin, async (_req, res) => {
