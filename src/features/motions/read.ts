@@ -5,7 +5,7 @@ import { Prisma } from '../../db/database.js';
 import { select } from '../../db/sql.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
-import { allianceCondition, LIST_JOINS, listContributions, readable, searchQuery, topicCondition } from '../reports/read.js';
+import { allianceCondition, feedEntries, LIST_JOINS, listContributions, readable, topicCondition } from '../reports/read.js';
 import { stateName } from '../../lib/states.js';
 import { COUNCIL_LEVELS, MOTION_KINDS, type MotionFilter } from './schema.js';
 
@@ -64,19 +64,14 @@ export async function listMotions(deps: Pick<Services, 'pool' | 'cacheMs'>, filt
 }
 
 /** Entries of the Atom feed: the newest public motions the filters find, with their text. */
-export async function feedMotions(deps: Pick<Services, 'pool'>, filter: MotionFilter, limit: number) {
-  const conditions = motionConditions(filter, undefined);
-  const tsquery = filter.q ? searchQuery(filter.q) : undefined;
-  if (filter.q && !tsquery) return [];
-  if (tsquery) conditions.push(Prisma.sql`r.search @@ to_tsquery('german', ${tsquery})`);
-  return select<MotionListItem & { body: string; reasoning: string; firstPublishedAt: Date; topics: { name: string }[] }>(
-    deps.pool,
-    Prisma.sql`SELECT ${MOTION_COLUMNS}, r.body, r.reasoning, r.first_published_at AS "firstPublishedAt",
-        coalesce((SELECT json_agg(json_build_object('name', t.name) ORDER BY t.name) FROM report_topics rt JOIN topics t ON t.id = rt.topic_id
-                  WHERE rt.report_id = r.id), '[]') AS topics
-      FROM reports r ${LIST_JOINS} WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY r.published_at DESC, r.id DESC LIMIT ${limit}`,
-    { prepare: !tsquery },
+export function feedMotions(deps: Pick<Services, 'pool'>, filter: MotionFilter, limit: number) {
+  const columns = Prisma.sql`${MOTION_COLUMNS}, r.body, r.reasoning`;
+  return feedEntries<MotionListItem & { body: string; reasoning: string }>(
+    deps,
+    motionConditions(filter, undefined),
+    columns,
+    filter.q,
+    limit,
   );
 }
 

@@ -12,14 +12,13 @@ import { FEDERAL_STATES, stateName } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
 import { DOCS_DIR } from '../../paths.js';
 import type { Services } from '../../services.js';
-import { allianceOptions } from '../alliances/service.js';
 import { commentsOn } from '../comments/service.js';
-import { handleContributionForm, type FormAttachment } from '../reports/form.js';
+import { contributionFormOptions, handleContributionForm, type FormAttachment } from '../reports/form.js';
 import { kindOf } from '../reports/kinds.js';
 import { LoginRequired, myReports, reportPage, versionContent, type ReportContent, type ReportPage } from '../reports/page.js';
 import { authorLine, snippetHtml } from '../reports/read.js';
 import { contributionAdminRoutes } from '../reports/routes.js';
-import { AUTHOR_DISPLAY_LABELS, STATUS_LABELS, VISIBILITY_LABELS } from '../reports/schema.js';
+import { STATUS_LABELS } from '../reports/schema.js';
 import { addAdoption, adoptionsOf, findOwnAdoption, updateAdoption } from './adoptions.js';
 import { motionSections, templateTitleHtml } from './content.js';
 import { docxDocument, filledDocument, odtDocument, textDocument } from './documents.js';
@@ -147,12 +146,7 @@ export function motionRoutes(deps: Services): Router {
       ...page,
       ...motionViewHelpers,
       placeholders: scanPlaceholders(String(values.title ?? ''), String(values.body ?? ''), String(values.reasoning ?? '')),
-      topicOptions: (await deps.topics.active()).map((t) => [t.id, t.name]),
-      allianceOptions: await allianceOptions(deps),
-      states: FEDERAL_STATES,
-      visibilityLabels: VISIBILITY_LABELS,
-      authorDisplayLabels: AUTHOR_DISPLAY_LABELS,
-      uploadLimits: deps.uploadLimits,
+      ...(await contributionFormOptions(deps)),
     };
   };
 

@@ -12,7 +12,15 @@ import type { Services } from '../../services.js';
 import { allianceOptions } from '../alliances/service.js';
 import { kindOf } from './kinds.js';
 import type { ReportContent } from './page.js';
-import { attachmentChoiceSchema, AUTHOR_DISPLAY_LABELS, formActionSchema, REPORT_PARTS, reportFormSchema, VISIBILITY_LABELS, type ReportInput } from './schema.js';
+import {
+  attachmentChoiceSchema,
+  AUTHOR_DISPLAY_LABELS,
+  formActionSchema,
+  REPORT_PARTS,
+  reportFormSchema,
+  VISIBILITY_LABELS,
+  type ReportInput,
+} from './schema.js';
 import { collectAttachments, saveReport, versionData, type SaveAction, type SaveResult } from './write.js';
 
 /** "2025-03" from the first day of a month (as parsed from the form, in UTC). */
@@ -68,18 +76,25 @@ export interface FormPage {
   preview?: ReportContent & { partsHtml: { label: string; html: string }[] };
 }
 
-/** Everything the form view needs besides the page itself. */
-export async function formLocals(deps: Pick<Services, 'pool' | 'topics' | 'uploadLimits'>, page: FormPage) {
+/** What the report and the motion form both offer: topics, alliances, Bundesländer, visibility, upload limits. */
+export async function contributionFormOptions(deps: Pick<Services, 'pool' | 'topics' | 'uploadLimits'>) {
   return {
-    ...page,
     topicOptions: (await deps.topics.active()).map((t) => [t.id, t.name]),
     allianceOptions: await allianceOptions(deps),
     states: FEDERAL_STATES,
     visibilityLabels: VISIBILITY_LABELS,
     authorDisplayLabels: AUTHOR_DISPLAY_LABELS,
+    uploadLimits: deps.uploadLimits,
+  };
+}
+
+/** Everything the form view needs besides the page itself. */
+export async function formLocals(deps: Pick<Services, 'pool' | 'topics' | 'uploadLimits'>, page: FormPage) {
+  return {
+    ...page,
+    ...(await contributionFormOptions(deps)),
     parts: REPORT_PARTS,
     kind: kindOf('REPORT'),
-    uploadLimits: deps.uploadLimits,
   };
 }
 
@@ -90,7 +105,14 @@ export function renderedParts(content: Pick<ReportContent, (typeof REPORT_PARTS)
 
 export type SubmissionOutcome<P = FormPage['preview']> =
   | { kind: 'saved'; result: SaveResult }
-  | { kind: 'form'; status: number; values: Record<string, unknown>; errors: Record<string, string>; attachments: FormAttachment[]; preview?: P };
+  | {
+      kind: 'form';
+      status: number;
+      values: Record<string, unknown>;
+      errors: Record<string, string>;
+      attachments: FormAttachment[];
+      preview?: P;
+    };
 
 /** What differs between the report form and the motion form: what it parses, previews and saves. */
 export interface ContributionForm<I, P> {
@@ -148,13 +170,19 @@ export async function handleContributionForm<I, P>(
     return { kind: 'saved', result: await form.save(input, action, attachments) };
   } catch (error) {
     if (error instanceof ValidationError) return { kind: 'form', status: 422, values, errors: error.fieldErrors, attachments: shown };
-    if (error instanceof TooManyRequestsError) return { kind: 'form', status: 429, values, errors: { _form: error.message }, attachments: shown };
+    if (error instanceof TooManyRequestsError)
+      return { kind: 'form', status: 429, values, errors: { _form: error.message }, attachments: shown };
     throw error;
   }
 }
 
 /** The report form's submission. */
-export function handleSubmission(deps: Services, req: Request, author: CurrentUser, report: { id: number; current: StoredAttachment[] } | undefined) {
+export function handleSubmission(
+  deps: Services,
+  req: Request,
+  author: CurrentUser,
+  report: { id: number; current: StoredAttachment[] } | undefined,
+) {
   return handleContributionForm(deps, req, author, report?.current ?? [], {
     schema: reportFormSchema,
     preview: (input, attachments) => previewOf(deps, input, attachments),
@@ -166,7 +194,11 @@ export function handleSubmission(deps: Services, req: Request, author: CurrentUs
 const NO_MOTION_FIELDS = { motionKind: null, reasoning: '', councilLevel: null, states: [] };
 
 /** The report as readers would see it, from the form's input. */
-async function previewOf(deps: Pick<Services, 'prisma' | 'topics'>, input: ReportInput, attachments: StoredAttachment[]): Promise<FormPage['preview']> {
+async function previewOf(
+  deps: Pick<Services, 'prisma' | 'topics'>,
+  input: ReportInput,
+  attachments: StoredAttachment[],
+): Promise<FormPage['preview']> {
   const alliance = input.allianceId
     ? await deps.prisma.alliance.findUnique({ where: { id: input.allianceId }, select: { id: true, slug: true, name: true } })
     : null;

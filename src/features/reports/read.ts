@@ -162,17 +162,28 @@ async function countReports(deps: Pick<Services, 'pool' | 'cacheMs'>, where: Pri
 }
 
 /** Entries of the Atom feed: the newest public reports that the list's filters (and search) find, with their text. */
-export async function feedReports(deps: Pick<Services, 'pool'>, filter: ReportFilter, limit: number) {
-  const conditions = filterConditions(filter, undefined);
-  const tsquery = filter.q ? searchQuery(filter.q) : undefined;
-  if (filter.q && !tsquery) return [];
-  if (tsquery) conditions.push(Prisma.sql`r.search @@ to_tsquery('german', ${tsquery})`);
-  return select<ReportListItem & Record<ReportPart, string> & { firstPublishedAt: Date; topics: { name: string }[] }>(
+export function feedReports(deps: Pick<Services, 'pool'>, filter: ReportFilter, limit: number) {
+  const columns = Prisma.sql`${LIST_COLUMNS}, r.did, r.worked, r.didnt, r.tips, r.body`;
+  return feedEntries<ReportListItem & Record<ReportPart, string>>(deps, filterConditions(filter, undefined), columns, filter.q, limit);
+}
+
+/** Feed entries of reports or motions: the newest the conditions (and the search) find, with topics and dates. */
+export async function feedEntries<T>(
+  deps: Pick<Services, 'pool'>,
+  conditions: Prisma.Sql[],
+  columns: Prisma.Sql,
+  q: string | undefined,
+  limit: number,
+) {
+  const tsquery = q ? searchQuery(q) : undefined;
+  if (q && !tsquery) return [];
+  const where = tsquery ? [...conditions, Prisma.sql`r.search @@ to_tsquery('german', ${tsquery})`] : conditions;
+  return select<T & { firstPublishedAt: Date; topics: { name: string }[] }>(
     deps.pool,
-    Prisma.sql`SELECT ${LIST_COLUMNS}, r.did, r.worked, r.didnt, r.tips, r.body, r.first_published_at AS "firstPublishedAt",
+    Prisma.sql`SELECT ${columns}, r.first_published_at AS "firstPublishedAt",
         coalesce((SELECT json_agg(json_build_object('name', t.name) ORDER BY t.name) FROM report_topics rt JOIN topics t ON t.id = rt.topic_id
                   WHERE rt.report_id = r.id), '[]') AS topics
-      FROM reports r ${LIST_JOINS} WHERE ${Prisma.join(conditions, ' AND ')}
+      FROM reports r ${LIST_JOINS} WHERE ${Prisma.join(where, ' AND ')}
       ORDER BY r.published_at DESC, r.id DESC LIMIT ${limit}`,
     { prepare: !tsquery },
   );
@@ -187,7 +198,9 @@ export function newestReports(
   const conditions = [readable(viewer), Prisma.sql`r.type = 'REPORT'`];
   if (options.allianceSlug) conditions.push(allianceCondition(options.allianceSlug));
   if (options.topicSlug) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM report_topics rt WHERE rt.report_id = r.id AND rt.topic_id = (SELECT id FROM topics WHERE slug = ${options.topicSlug}))`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM report_topics rt WHERE rt.report_id = r.id AND rt.topic_id = (SELECT id FROM topics WHERE slug = ${options.topicSlug}))`,
+    );
   }
   return select<ReportListItem>(
     pool,
