@@ -13,7 +13,7 @@ import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
 import { DOCS_DIR } from '../../paths.js';
 import type { Services } from '../../services.js';
 import { commentsOn } from '../comments/service.js';
-import { contributionFormOptions, handleContributionForm, type FormAttachment } from '../reports/form.js';
+import { contributionFormOptions, handleContributionForm, type FormAttachment, type FormPage } from '../reports/form.js';
 import { kindOf } from '../reports/kinds.js';
 import { LoginRequired, myReports, reportPage, versionContent, type ReportContent, type ReportPage } from '../reports/page.js';
 import { authorLine, snippetHtml } from '../reports/read.js';
@@ -131,16 +131,7 @@ export function motionRoutes(deps: Services): Router {
   });
 
   // Writing: the form, preview, drafts and submission work as for reports.
-  const formLocals = async (page: {
-    title: string;
-    action: string;
-    cancelHref: string;
-    values: Record<string, unknown>;
-    errors: Record<string, string>;
-    attachments: FormAttachment[];
-    editingPublished: boolean;
-    preview?: unknown;
-  }) => {
+  const formLocals = async (page: FormPage<unknown>) => {
     const values = page.values as Record<string, string>;
     return {
       ...page,

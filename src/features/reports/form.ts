@@ -63,7 +63,8 @@ export async function newReportValues(deps: Pick<Services, 'prisma'>, author: Cu
   };
 }
 
-export interface FormPage {
+/** A report or motion form page; P is what its preview shows. */
+export interface FormPage<P = ReportContent & { partsHtml: { label: string; html: string }[] }> {
   title: string;
   /** Where the form is sent (without the CSRF query, which the view adds). */
   action: string;
@@ -73,7 +74,7 @@ export interface FormPage {
   attachments: FormAttachment[];
   /** Editing a published report: the published text stays until the new version is approved. */
   editingPublished: boolean;
-  preview?: ReportContent & { partsHtml: { label: string; html: string }[] };
+  preview?: P;
 }
 
 /** What the report and the motion form both offer: topics, alliances, Bundesländer, visibility, upload limits. */
