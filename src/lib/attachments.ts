@@ -89,19 +89,20 @@ class BoundedMemoryStorage implements multer.StorageEngine {
  * Reads a multipart form (text fields and files) into req.body and req.files. A file over the limit does not
  * stop the form: it arrives marked as too large (storeUploads names it), and everything else is kept.
  */
-export function multipartForm(limits: UploadLimits): RequestHandler {
+export function multipartForm(limits: UploadLimits, field = 'anhaenge'): RequestHandler {
   const upload = multer({
     storage: new BoundedMemoryStorage(limits),
     // Browsers send file names as UTF-8: "Grüne Liste.pdf" keeps its umlauts.
     defParamCharset: 'utf8',
     limits: { files: limits.files, fields: 200, fieldSize: 200 * 1024, parts: limits.files + 200 },
-  }).array('anhaenge', limits.files);
+  }).array(field, limits.files);
   return (req, res, next) => {
     if (!req.is('multipart/form-data')) return next();
     upload(req, res, (error: unknown) => {
       const code = (error as { code?: string } | undefined)?.code;
       if (code === 'LIMIT_FILE_COUNT' || code === 'LIMIT_UNEXPECTED_FILE') {
-        req.uploadProblem = `Bitte höchstens ${limits.files} Dateien auf einmal hochladen.`;
+        req.uploadProblem =
+          limits.files === 1 ? 'Bitte genau eine Datei wählen.' : `Bitte höchstens ${limits.files} Dateien auf einmal hochladen.`;
         return next();
       }
       if (typeof code === 'string' && code.startsWith('LIMIT_')) {

@@ -72,3 +72,9 @@ export function confirmed(req: Request, res: Response, confirmation: Confirmatio
   res.render('shared/confirm', { ...confirmation, action: req.originalUrl, hidden });
   return false;
 }
+
+/** A path with a query string (none when the query is empty): links, pagination and feeds of filtered lists. */
+export function withQuery(path: string, query: Record<string, string>): string {
+  const text = new URLSearchParams(query).toString();
+  return text ? `${path}?${text}` : path;
+}

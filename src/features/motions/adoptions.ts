@@ -49,17 +49,15 @@ export async function findOwnAdoption(deps: Pick<Services, 'prisma'>, editor: Cu
   return adoption;
 }
 
+/** Updates a use that findOwnAdoption returned (so the editor may change it), and recounts its motion. */
 export async function updateAdoption(
   deps: Pick<Services, 'prisma'>,
-  editor: CurrentUser,
-  adoptionId: number,
-  motionId: number,
+  own: { id: number; motionId: number },
   input: AdoptionInput,
 ): Promise<void> {
-  await findOwnAdoption(deps, editor, adoptionId, motionId);
   await deps.prisma.$transaction(async (tx) => {
-    await tx.adoption.update({ where: { id: adoptionId }, data: data(input) });
-    await recount(tx, motionId);
+    await tx.adoption.update({ where: { id: own.id }, data: data(input) });
+    await recount(tx, own.motionId);
   });
 }
 

@@ -1,13 +1,12 @@
 // The text of a model motion as a page shows it: the template with its placeholders marked, or filled in with
 // a member's values (values escaped, so they stay literal; missing ones marked).
 import { randomBytes } from 'node:crypto';
+import { escapeHtml } from '../../lib/html.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { fillPieces, missingMark, tokenize, TOKEN } from './placeholders.js';
 
 /** Tokens are made of letters and digits that Markdown leaves alone; the nonce keeps them from meeting real text. */
 export const NONCE = randomBytes(4).toString('hex');
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Markdown with placeholders, as sanitised HTML. Without values (the template page), each placeholder shows as

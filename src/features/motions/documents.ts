@@ -6,7 +6,7 @@ import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, 
 import { marked, type Token, type Tokens } from 'marked';
 import { OdtDocument } from 'odf-kit';
 import { NONCE } from './content.js';
-import { fillText, missingMark, tokenize, TOKEN } from './placeholders.js';
+import { fillText, missingMark, missingNames, tokenize, TOKEN } from './placeholders.js';
 
 export interface Run {
   text: string;
@@ -57,8 +57,8 @@ function inlineRuns(
         else runs.push(...splitTokens((token as Tokens.Text).text, lookup, style));
         break;
       default:
-        // codespan, escape, html …: their text as written (entities from the lexer decoded)
-        runs.push(...splitTokens(decodeEntities('text' in token ? String(token.text) : token.raw), lookup, style));
+        // codespan, escape, html …: their text as written (splitTokens decodes the lexer's entities)
+        runs.push(...splitTokens('text' in token ? String(token.text) : token.raw, lookup, style));
     }
   }
   return runs;
@@ -69,15 +69,14 @@ const decodeEntities = (text: string) =>
 
 function splitTokens(text: string, lookup: (token: string) => Run | undefined, style: { bold?: boolean; italic?: boolean }): Run[] {
   const runs: Run[] = [];
+  const plain = decodeEntities(text);
   let last = 0;
-  for (const match of decodeEntities(text).matchAll(TOKEN(NONCE))) {
-    const plain = decodeEntities(text);
+  for (const match of plain.matchAll(TOKEN(NONCE))) {
     if (match.index > last) runs.push({ text: plain.slice(last, match.index), ...style });
     const run = lookup(match[0]);
     runs.push(run ? { ...style, ...run } : { text: match[0], ...style });
     last = match.index + match[0].length;
   }
-  const plain = decodeEntities(text);
   if (last < plain.length) runs.push({ text: plain.slice(last), ...style });
   return runs;
 }
@@ -141,7 +140,7 @@ export function filledDocument(
     title: fillText(motion.title, values),
     subtitle,
     blocks,
-    missing: names.filter((name) => !values[name]?.trim()),
+    missing: missingNames(names, values),
   };
 }
 

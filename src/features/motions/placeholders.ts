@@ -52,6 +52,11 @@ export function fillPieces(text: string, values: Record<string, string>): Piece[
   return pieces;
 }
 
+/** The placeholders (of these names) that have no value yet. */
+export function missingNames(names: string[], values: Record<string, string>): string[] {
+  return names.filter((name) => !values[name]?.trim());
+}
+
 /** How a placeholder without a value appears in every format: visibly, never dropped. */
 export const missingMark = (name: string) => `[${name}: noch ausfüllen]`;
 

@@ -3,11 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
-import multer from 'multer';
-import { multipartForm } from '../../lib/attachments.js';
-import { AppError, ForbiddenError, ValidationError } from '../../lib/errors.js';
+import { multipartForm, uploadedFiles } from '../../lib/attachments.js';
+import { AppError, ValidationError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
-import { requireIdParam, submitForm } from '../../lib/http.js';
+import { requireIdParam, submitForm, withQuery } from '../../lib/http.js';
 import { FEDERAL_STATES, stateName } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
 import { DOCS_DIR } from '../../paths.js';
@@ -15,9 +14,9 @@ import type { Services } from '../../services.js';
 import { commentsOn } from '../comments/service.js';
 import { contributionFormOptions, handleContributionForm, type FormAttachment, type FormPage } from '../reports/form.js';
 import { kindOf } from '../reports/kinds.js';
-import { LoginRequired, myReports, reportPage, versionContent, type ReportContent, type ReportPage } from '../reports/page.js';
+import { myReports, type ReportContent, type ReportPage } from '../reports/page.js';
 import { authorLine, snippetHtml } from '../reports/read.js';
-import { contributionAdminRoutes } from '../reports/routes.js';
+import { contributionAdminRoutes, contributionLoaders, savedMessage } from '../reports/routes.js';
 import { STATUS_LABELS } from '../reports/schema.js';
 import { addAdoption, adoptionsOf, findOwnAdoption, updateAdoption } from './adoptions.js';
 import { motionSections, templateTitleHtml } from './content.js';
@@ -33,7 +32,7 @@ import {
   recentImports,
   runImport,
 } from './import.js';
-import { scanPlaceholders } from './placeholders.js';
+import { fillText, missingNames, scanPlaceholders } from './placeholders.js';
 import { listMotions, motionFacts, motionQuery, successLine } from './read.js';
 import {
   ADOPTION_RESULTS,
@@ -52,11 +51,6 @@ const KIND = kindOf('MOTION');
 /** The example import file (also linked from the README). */
 const EXAMPLE_FILE = path.join(DOCS_DIR, 'antraege-beispiel.csv');
 
-const withQuery = (path: string, query: Record<string, string>) => {
-  const text = new URLSearchParams(query).toString();
-  return text ? `${path}?${text}` : path;
-};
-
 export const motionViewHelpers = {
   templateTitleHtml,
   motionKinds: MOTION_KINDS,
@@ -73,32 +67,13 @@ export function motionRoutes(deps: Services): Router {
   const upload = multipartForm(deps.uploadLimits);
   const admin = requireRole('ADMIN');
 
-  /** The motion page, or a visitor sent to the login for a members-only one (and back afterwards). */
-  async function loadPage(req: Request, res: Response): Promise<ReportPage | undefined> {
-    try {
-      return await reportPage(deps, String(req.params.slug), req.user, 'MOTION');
-    } catch (error) {
-      if (!(error instanceof LoginRequired)) throw error;
-      res.redirect(303, `/anmelden?weiter=${encodeURIComponent(req.originalUrl)}`);
-      return undefined;
-    }
-  }
+  const { loadPage, loadOwn } = contributionLoaders(deps, 'MOTION');
 
   /** A published motion for using and reporting back (drafts have no uses). */
   async function loadPublished(req: Request, res: Response): Promise<ReportPage | undefined> {
     const page = await loadPage(req, res);
     if (page?.unpublished) throw new AppError('Diese Vorlage ist noch nicht veröffentlicht.', 409);
     return page;
-  }
-
-  async function loadOwn(req: Request, res: Response, purpose: 'edit' | 'delete' = 'edit') {
-    const page = await loadPage(req, res);
-    if (!page) return undefined;
-    if (page.authorId !== req.user!.id) throw new ForbiddenError('Nur die Autorin oder der Autor kann diese Vorlage bearbeiten.');
-    if (purpose === 'edit' && page.status === 'REJECTED')
-      throw new AppError('Diese Vorlage wurde abgelehnt und kann nicht mehr bearbeitet werden.', 409);
-    const content = page.working && page.working.status !== 'REJECTED' ? await versionContent(deps, page.working.id) : page.content;
-    return { page, content };
   }
 
   router.get('/antraege', async (req, res) => {
@@ -199,7 +174,7 @@ export function motionRoutes(deps: Services): Router {
       const { status, ...shown } = outcome;
       return res.status(status).render('motions/form', await formLocals({ ...newForm(shown.values), ...shown }));
     }
-    req.flash('success', savedMessage(outcome.result.submitted, true));
+    req.flash('success', savedMessage('MOTION', outcome.result.submitted, true));
     res.redirect(303, `/antraege/${outcome.result.slug}`);
   });
 
@@ -221,10 +196,6 @@ export function motionRoutes(deps: Services): Router {
     const [page, allComments] = await Promise.all([loadPage(req, res), commentsOn(deps, String(req.params.slug), viewer)]);
     if (!page) return;
     const adoptions = page.unpublished ? [] : await adoptionsOf(deps, page.id);
-    const counts = await deps.prisma.report.findUniqueOrThrow({
-      where: { id: page.id },
-      select: { useCount: true, successCount: true, successPlaces: true },
-    });
     res.render('motions/show', {
       title: page.content.title,
       page,
@@ -233,8 +204,8 @@ export function motionRoutes(deps: Services): Router {
       placeholders: scanPlaceholders(page.content.title, page.content.body, page.content.reasoning).names,
       comments: page.unpublished ? [] : allComments,
       adoptions,
-      success: successLine(counts),
-      useCount: counts.useCount,
+      success: successLine(page.uses),
+      useCount: page.uses.useCount,
       isAuthor: viewer?.id === page.authorId,
       isAdmin: hasRole(viewer, 'ADMIN'),
       statusLabels: STATUS_LABELS,
@@ -292,7 +263,7 @@ export function motionRoutes(deps: Services): Router {
         .status(status)
         .render('motions/form', await formLocals({ ...editForm(own.page, shown.values, shown.attachments), ...shown }));
     }
-    req.flash('success', savedMessage(outcome.result.submitted, own.page.unpublished));
+    req.flash('success', savedMessage('MOTION', outcome.result.submitted, own.page.unpublished));
     res.redirect(303, `/antraege/${outcome.result.slug}`);
   });
 
@@ -325,7 +296,7 @@ export function motionRoutes(deps: Services): Router {
     }
     const values = sentValues(source, names);
     if (remember && req.user) await rememberValues(deps, req.user.id, values);
-    const doc = filledDocument(content, subtitle, values, names);
+    // Each format builds only what it shows: the page renders HTML, the documents their block model.
     const fileBase = page.slug.slice(0, 60);
     if (format === 'txt') {
       return res
@@ -337,18 +308,20 @@ export function motionRoutes(deps: Services): Router {
       return res
         .attachment(`${fileBase}.docx`)
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .send(await docxDocument(doc));
+        .send(await docxDocument(filledDocument(content, subtitle, values, names)));
     }
     if (format === 'odt') {
       return res
         .attachment(`${fileBase}.odt`)
         .type('application/vnd.oasis.opendocument.text')
-        .send(Buffer.from(await odtDocument(doc)));
+        .send(Buffer.from(await odtDocument(filledDocument(content, subtitle, values, names))));
     }
+    const filledTitle = fillText(content.title, values);
     res.render('motions/filled', {
-      title: doc.title,
+      title: filledTitle,
       page,
-      doc,
+      filledTitle,
+      missing: missingNames(names, values),
       subtitle,
       sections: motionSections(content, values),
       names,
@@ -421,13 +394,13 @@ export function motionRoutes(deps: Services): Router {
     const page = await loadPublished(req, res);
     if (!page) return;
     const adoptionId = requireIdParam(req, 'Diese Verwendung gibt es nicht.');
-    await findOwnAdoption(deps, req.user!, adoptionId, page.id);
+    const own = await findOwnAdoption(deps, req.user!, adoptionId, page.id);
     await submitForm(
       res,
       'motions/adoption-form',
       () => adoptionLocals(page, { title: 'Verwendung ändern', action: req.originalUrl, values: formValues(req.body) }),
       async () => {
-        await updateAdoption(deps, req.user!, adoptionId, page.id, parseForm(adoptionSchema, req.body));
+        await updateAdoption(deps, own, parseForm(adoptionSchema, req.body));
         req.flash('success', 'Die Verwendung ist geändert.');
         res.redirect(303, `/antraege/${page.slug}#verwendung-${adoptionId}`);
       },
@@ -435,9 +408,8 @@ export function motionRoutes(deps: Services): Router {
   });
 
   // Import of existing collections (admins). The file is read in memory; a dry run comes first.
-  const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 20 } }).single(
-    'datei',
-  );
+  // One file, read in memory (not stored); a larger one arrives marked as too large.
+  const importUpload = multipartForm({ fileBytes: IMPORT_MAX_BYTES, totalBytes: IMPORT_MAX_BYTES, files: 1 }, 'datei');
   const importLocals = async (extra: Record<string, unknown>) => ({
     title: 'Musteranträge importieren',
     ...motionViewHelpers,
@@ -456,58 +428,32 @@ export function motionRoutes(deps: Services): Router {
     res.render('motions/import', await importLocals({}));
   });
 
-  router.post(
-    '/admin/antraege/import',
-    admin,
-    (req, res, next) => {
-      importUpload(req, res, (error: unknown) => {
-        if (error instanceof multer.MulterError) {
-          req.uploadProblem =
-            error.code === 'LIMIT_FILE_SIZE'
-              ? `Die Datei ist größer als ${IMPORT_MAX_BYTES / 1024 / 1024} MB.`
-              : 'Bitte genau eine Datei wählen.';
-          return next();
-        }
-        next(error);
-      });
-    },
-    async (req, res) => {
-      const values = formValues(req.body, ['datei']);
-      const fail = async (errors: Record<string, string>) =>
-        res.status(422).render('motions/import', await importLocals({ values, errors }));
-      try {
-        if (req.uploadProblem) return await fail({ datei: req.uploadProblem });
-        const { quelle } = parseForm(importFormSchema, req.body);
-        if (!req.file || req.file.size === 0) return await fail({ datei: 'Bitte eine CSV- oder JSON-Datei wählen.' });
-        const fileName = req.file.originalname.normalize('NFC').slice(0, 200);
-        const plan = await planImport(deps, readRecords(decodeFile(req.file.buffer), fileName));
-        const run = (req.body as Record<string, unknown>).aktion === 'importieren';
-        if (run && plan.invalid.length === 0) {
-          await runImport(deps, req.user!, plan, { fileName, sourceName: quelle });
-          req.flash(
-            'success',
-            `Import abgeschlossen: ${plan.create.length} Vorlagen neu angelegt, ${plan.matched.length} waren schon vorhanden.`,
-          );
-          return res.redirect(303, '/admin/antraege/import');
-        }
-        res.status(plan.invalid.length ? 422 : 200).render('motions/import', await importLocals({ values, plan, fileName, ran: run }));
-      } catch (error) {
-        if (error instanceof ValidationError) return await fail(error.fieldErrors);
-        throw error;
+  router.post('/admin/antraege/import', admin, importUpload, async (req, res) => {
+    const values = formValues(req.body, ['datei']);
+    const fail = async (errors: Record<string, string>) => res.status(422).render('motions/import', await importLocals({ values, errors }));
+    try {
+      if (req.uploadProblem) return await fail({ datei: req.uploadProblem });
+      const { quelle } = parseForm(importFormSchema, req.body);
+      const file = uploadedFiles(req)[0];
+      if (file?.tooLarge) return await fail({ datei: `Die Datei ist größer als ${IMPORT_MAX_BYTES / 1024 / 1024} MB.` });
+      if (!file || file.size === 0) return await fail({ datei: 'Bitte eine CSV- oder JSON-Datei wählen.' });
+      const fileName = file.originalname.normalize('NFC').slice(0, 200);
+      const plan = await planImport(deps, readRecords(decodeFile(file.buffer), fileName));
+      const run = (req.body as Record<string, unknown>).aktion === 'importieren';
+      if (run && plan.invalid.length === 0) {
+        await runImport(deps, req.user!, plan, { fileName, sourceName: quelle });
+        req.flash(
+          'success',
+          `Import abgeschlossen: ${plan.create.length} Vorlagen neu angelegt, ${plan.matched.length} waren schon vorhanden.`,
+        );
+        return res.redirect(303, '/admin/antraege/import');
       }
-    },
-  );
+      res.status(plan.invalid.length ? 422 : 200).render('motions/import', await importLocals({ values, plan, fileName, ran: run }));
+    } catch (error) {
+      if (error instanceof ValidationError) return await fail(error.fieldErrors);
+      throw error;
+    }
+  });
 
   return router;
-}
-
-function savedMessage(submitted: boolean, firstTime: boolean): string {
-  if (submitted) {
-    return firstTime
-      ? 'Danke! Deine Vorlage ist eingereicht. Sobald die Moderation sie freigibt, ist sie veröffentlicht; du bekommst dann eine E-Mail.'
-      : 'Die neue Fassung ist eingereicht. Bis die Moderation sie freigibt, bleibt die bisherige Fassung sichtbar.';
-  }
-  return firstTime
-    ? 'Der Entwurf ist gespeichert. Nur du (und die Moderation) können ihn sehen.'
-    : 'Die Änderungen sind als Entwurf gespeichert. Veröffentlicht bleibt die bisherige Fassung, bis du die neue einreichst und sie freigegeben ist.';
 }

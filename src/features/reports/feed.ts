@@ -1,22 +1,44 @@
 // Atom feed (RFC 4287) of public reports, with the same filters as the list: /berichte.atom?thema=verkehr.
 // Members-only and hidden reports never appear, whoever asks; the author is named only if they chose so.
 import { Feed } from 'feed';
+import { escapeHtml } from '../../lib/html.js';
+import { withQuery } from '../../lib/http.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { stateName } from '../../lib/states.js';
 import type { Services } from '../../services.js';
 import { authorLine, feedReports } from './read.js';
-import { REPORT_PARTS, type ReportFilter } from './schema.js';
+import { filterQuery, REPORT_PARTS, type ReportFilter } from './schema.js';
 
 export const FEED_ENTRIES = 30;
 
-/** Text for an element of type "html": escaped, so the reader shows it as written. */
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * The feed of a list (reports, motions) at `path` with the list's filters; the caller adds the entries. Titles and
+ * texts of entries are HTML: escapeHtml for plain text, feedHtml for rendered content.
+ */
+export function listFeed(
+  baseUrl: string,
+  path: string,
+  query: Record<string, string>,
+  about: { title: string; description: string; updated: Date | undefined },
+): Feed {
+  return new Feed({
+    title: about.title,
+    description: about.description,
+    id: `${baseUrl}${withQuery(path, query)}`,
+    link: `${baseUrl}${withQuery(path, query)}`,
+    feed: `${baseUrl}${withQuery(`${path}.atom`, query)}`,
+    language: 'de',
+    updated: about.updated ?? new Date(),
+    author: { name: 'Kommunale Erfahrungsbörse', link: baseUrl },
+    generator: false,
+  });
+}
+
+/** Sanitised HTML for an entry's content; "]]>" could only end the CDATA section early, so it is written as an entity. */
+export const feedHtml = (html: string) => html.replaceAll(']]>', ']]&gt;');
 
 export async function reportFeed(deps: Pick<Services, 'pool' | 'baseUrl' | 'topics'>, filter: ReportFilter): Promise<string> {
   const reports = await feedReports(deps, filter, FEED_ENTRIES);
-  const query = new URLSearchParams();
-  for (const key of ['q', 'thema', 'land', 'buendnis', 'jahr'] as const) if (filter[key] !== undefined) query.set(key, String(filter[key]));
-  const suffix = query.size ? `?${query}` : '';
   const topic = filter.thema ? (await deps.topics.all()).find((t) => t.slug === filter.thema) : undefined;
   const about = [
     filter.q ? `Suche „${filter.q}“` : '',
@@ -26,16 +48,10 @@ export async function reportFeed(deps: Pick<Services, 'pool' | 'baseUrl' | 'topi
     filter.buendnis ? `Bündnis ${filter.buendnis}` : '',
   ].filter(Boolean);
 
-  const feed = new Feed({
+  const feed = listFeed(deps.baseUrl, '/berichte', filterQuery(filter), {
     title: `Erfahrungsberichte – Kommunale Erfahrungsbörse${about.length ? ` (${about.join(', ')})` : ''}`,
     description: 'Was überparteiliche kommunale Wahlbündnisse vor Ort ausprobiert haben: neue veröffentlichte Berichte.',
-    id: `${deps.baseUrl}/berichte${suffix}`,
-    link: `${deps.baseUrl}/berichte${suffix}`,
-    feed: `${deps.baseUrl}/berichte.atom${suffix}`,
-    language: 'de',
-    updated: reports[0]?.publishedAt ?? new Date(),
-    author: { name: 'Kommunale Erfahrungsbörse', link: deps.baseUrl },
-    generator: false,
+    updated: reports[0]?.publishedAt,
   });
   for (const report of reports) {
     const link = `${deps.baseUrl}/berichte/${report.slug}`;
@@ -49,8 +65,7 @@ export async function reportFeed(deps: Pick<Services, 'pool' | 'baseUrl' | 'topi
       date: report.publishedAt,
       published: report.firstPublishedAt,
       description: escapeHtml(report.summary),
-      // Sanitised HTML; "]]>" could only end the CDATA section early, so it is written as an entity.
-      content: `<p>${escapeHtml(report.summary)}</p>${parts}`.replaceAll(']]>', ']]&gt;'),
+      content: feedHtml(`<p>${escapeHtml(report.summary)}</p>${parts}`),
       author: [{ name: authorLine(report) }],
       category: report.topics.map((t) => ({ term: t.name })),
     });

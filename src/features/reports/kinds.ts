@@ -14,7 +14,10 @@ export interface ContributionKind {
   thisAcc: string;
   your: string;
   yourAcc: string;
+  /** Pronouns: "er"/"sie", "ihn"/"sie", "sein"/"ihr" (possessive stem). */
   it: string;
+  itAcc: string;
+  its: string;
   /** "Erfahrungsbericht" / "Musterantrag": labels in the moderation queue. */
   label: string;
   /** The admins' decision page for a waiting version. */
@@ -32,6 +35,8 @@ export const CONTRIBUTION_KINDS: Record<ContributionType, ContributionKind> = {
     your: 'dein Bericht',
     yourAcc: 'deinen Bericht',
     it: 'er',
+    itAcc: 'ihn',
+    its: 'sein',
     label: 'Erfahrungsbericht',
     reviewPath: '/admin/moderation/berichte',
   },
@@ -45,6 +50,8 @@ export const CONTRIBUTION_KINDS: Record<ContributionType, ContributionKind> = {
     your: 'deine Vorlage',
     yourAcc: 'deine Vorlage',
     it: 'sie',
+    itAcc: 'sie',
+    its: 'ihr',
     label: 'Musterantrag',
     reviewPath: '/admin/moderation/antraege',
   },

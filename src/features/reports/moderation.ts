@@ -4,6 +4,7 @@ import { diffWords } from 'diff';
 import { Prisma } from '../../db/database.js';
 import { selectOne } from '../../db/sql.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
+import { escapeHtml } from '../../lib/html.js';
 import { nameForMail } from '../../lib/mail.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
@@ -86,7 +87,7 @@ export async function decideReportVersion(deps: Deps, admin: CurrentUser, versio
     decision === 'veroeffentlichen'
       ? `${hello}${kind.your} „${version.title}“ ist jetzt veröffentlicht:\n${link}\n\n${thanks}`
       : decision === 'zurueck'
-        ? `${hello}${kind.your} „${version.title}“ braucht noch eine Überarbeitung, bevor ${kind.it} veröffentlicht werden kann. Die Begründung:\n\n${reason}\n\nDu kannst ${kind.it === 'er' ? 'ihn' : 'sie'} hier bearbeiten und erneut einreichen:\n${link}/bearbeiten`
+        ? `${hello}${kind.your} „${version.title}“ braucht noch eine Überarbeitung, bevor ${kind.it} veröffentlicht werden kann. Die Begründung:\n\n${reason}\n\nDu kannst ${kind.itAcc} hier bearbeiten und erneut einreichen:\n${link}/bearbeiten`
         : `${hello}${kind.your} „${version.title}“ wird nicht veröffentlicht. Die Begründung:\n\n${reason}\n\nBei Fragen wende dich bitte an die Koordinierungsgruppe.`;
   const Your = capital(kind.your);
   const subject =
@@ -122,8 +123,6 @@ export interface FieldChange {
   /** Escaped HTML with <ins>/<del> for what was added and removed. */
   html: string;
 }
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Word-level changes between the published version and a new one, field by field (only fields that changed). */
 export function versionChanges(before: ReportContent, after: ReportContent): FieldChange[] {
@@ -162,7 +161,7 @@ export function versionChanges(before: ReportContent, after: ReportContent): Fie
     .map((key) => ({
       label: labels[key]!,
       html: diffWords(old[key] ?? '', now[key] ?? '')
-        .map((part) => (part.added ? `<ins>${escape(part.value)}</ins>` : part.removed ? `<del>${escape(part.value)}</del>` : escape(part.value)))
+        .map((part) => (part.added ? `<ins>${escapeHtml(part.value)}</ins>` : part.removed ? `<del>${escapeHtml(part.value)}</del>` : escapeHtml(part.value)))
         .join(''),
     }));
 }

@@ -37,6 +37,8 @@ export interface ReportPage {
   type: ContributionType;
   /** Imported model motions: the collection they came from. */
   sourceName: string | null;
+  /** Model motions: reported uses, successful ones, and municipalities with a success (0 for reports). */
+  uses: { useCount: number; successCount: number; successPlaces: number };
   authorId: number;
   authorName: string;
   status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'REJECTED' | 'PUBLISHED';
@@ -75,6 +77,9 @@ interface Row {
   slug: string;
   type: ContributionType;
   sourceName: string | null;
+  useCount: number;
+  successCount: number;
+  successPlaces: number;
   authorId: number;
   authorName: string;
   status: ReportPage['status'];
@@ -123,7 +128,8 @@ export async function reportPage(
   const row = await selectOne<Row & ReportContent & { working: (Omit<NonNullable<ReportPage['working']>, 'submittedAt'> & { submittedAt: string | null }) | null }>(
     deps.pool,
     Prisma.sql`
-      SELECT r.id, r.slug, r.type::text AS type, r.source_name AS "sourceName", r.author_id AS "authorId", u.name AS "authorName", r.status::text AS status,
+      SELECT r.id, r.slug, r.type::text AS type, r.source_name AS "sourceName",
+        r.use_count AS "useCount", r.success_count AS "successCount", r.success_places AS "successPlaces", r.author_id AS "authorId", u.name AS "authorName", r.status::text AS status,
         r.first_published_at AS "firstPublishedAt", r.published_at AS "publishedAt", r.hidden_at AS "hiddenAt", r.hidden_reason AS "hiddenReason",
         r.published_version_id AS "publishedVersionId", r.working_version_id AS "workingVersionId",
         (SELECT json_build_object('id', w.id, 'number', w.number, 'status', w.status, 'decisionReason', w.decision_reason, 'submittedAt', w.submitted_at)
@@ -139,13 +145,14 @@ export async function reportPage(
   if (!published && !editor) throw new NotFoundError(notFoundMessage(type));
   if (row.hiddenAt && !editor) throw new ReportRemoved(row.type);
   if (row.visibility === 'MEMBERS' && !viewer) throw new LoginRequired(row.type);
-  const { id, slug: reportSlug, type: rowType, sourceName, authorId, authorName, status, firstPublishedAt, publishedAt, hiddenAt, hiddenReason, publishedVersionId: _p, workingVersionId: _w, working, ...content } =
+  const { id, slug: reportSlug, type: rowType, sourceName, useCount, successCount, successPlaces, authorId, authorName, status, firstPublishedAt, publishedAt, hiddenAt, hiddenReason, publishedVersionId: _p, workingVersionId: _w, working, ...content } =
     row;
   return {
     id,
     slug: reportSlug,
     type: rowType,
     sourceName,
+    uses: { useCount, successCount, successPlaces },
     authorId,
     authorName,
     status,

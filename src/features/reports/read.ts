@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { Prisma } from '../../db/database.js';
 import { select, selectOne } from '../../db/sql.js';
 import { boundedMap } from '../../lib/cache.js';
+import { escapeHtml } from '../../lib/html.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { REPORTS_PER_PAGE, type ReportFilter, type ReportPart } from './schema.js';
@@ -211,9 +212,7 @@ export function newestReports(
 
 /** Escapes a search snippet and marks the hits; Markdown signs are dropped (the snippet is plain text). */
 export function snippetHtml(snippet: string): string {
-  const escaped = snippet
-    .replace(/[*_#>`~]+|\]\([^)]*\)|[[\]]/g, ' ')
-    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  const escaped = escapeHtml(snippet.replace(/[*_#>`~]+|\]\([^)]*\)|[[\]]/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
   // Only complete pairs become marks; a stray marker (cut off by the length limit) is dropped.

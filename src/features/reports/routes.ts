@@ -4,7 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import { multipartForm } from '../../lib/attachments.js';
 import { AppError, ForbiddenError } from '../../lib/errors.js';
 import { parseForm, parseQuery } from '../../lib/forms.js';
-import { confirmed, submitForm } from '../../lib/http.js';
+import { confirmed, submitForm, withQuery } from '../../lib/http.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
@@ -15,29 +15,17 @@ import { capital, kindOf, type ContributionType } from './kinds.js';
 import { setReportHidden } from './moderation.js';
 import { LoginRequired, myReports, reportPage, versionContent, type ReportPage } from './page.js';
 import { authorLine, listReports, snippetHtml } from './read.js';
-import { hideSchema, reportFilterSchema, STATUS_LABELS, VISIBILITY_LABELS, type ReportFilter } from './schema.js';
+import { filterQuery, hideSchema, reportFilterSchema, STATUS_LABELS, VISIBILITY_LABELS } from './schema.js';
 import { deleteUnpublishedReport } from './write.js';
 
-/** The filter as a query string (without the page), for links, pagination and the feed. */
-export function filterQuery(filter: Partial<ReportFilter>): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const key of ['q', 'thema', 'land', 'buendnis', 'jahr'] as const) if (filter[key] !== undefined) query[key] = String(filter[key]);
-  return query;
-}
+/** How the routes of reports and of motions load the page they work on. */
+export function contributionLoaders(deps: Services, type: ContributionType) {
+  const kind = kindOf(type);
 
-const withQuery = (path: string, query: Record<string, string>) => {
-  const text = new URLSearchParams(query).toString();
-  return text ? `${path}?${text}` : path;
-};
-
-export function reportRoutes(deps: Services): Router {
-  const router = Router();
-  const upload = multipartForm(deps.uploadLimits);
-
-  /** The report page, or a visitor sent to the login for a members-only report (and back afterwards). */
+  /** The page, or a visitor sent to the login for a members-only one (and back afterwards). */
   async function loadPage(req: Request, res: Response): Promise<ReportPage | undefined> {
     try {
-      return await reportPage(deps, String(req.params.slug), req.user);
+      return await reportPage(deps, String(req.params.slug), req.user, type);
     } catch (error) {
       if (!(error instanceof LoginRequired)) throw error;
       // The login page says that the page is for members only, and leads back here afterwards.
@@ -46,22 +34,47 @@ export function reportRoutes(deps: Services): Router {
     }
   }
 
-  /** The report the logged-in author edits (only the author edits; admins decide, they do not rewrite). */
-  async function loadOwnReport(req: Request, res: Response, purpose: 'edit' | 'delete' = 'edit') {
+  /** What the logged-in author edits (only the author edits; admins decide, they do not rewrite). */
+  async function loadOwn(req: Request, res: Response, purpose: 'edit' | 'delete' = 'edit') {
     const page = await loadPage(req, res);
     if (!page) return undefined;
-    if (page.authorId !== req.user!.id) throw new ForbiddenError('Nur die Autorin oder der Autor kann diesen Bericht bearbeiten.');
-    if (purpose === 'edit' && page.status === 'REJECTED') throw new AppError('Dieser Bericht wurde abgelehnt und kann nicht mehr bearbeitet werden.', 409);
+    if (page.authorId !== req.user!.id) throw new ForbiddenError(`Nur die Autorin oder der Autor kann ${kind.thisAcc} bearbeiten.`);
+    if (purpose === 'edit' && page.status === 'REJECTED') {
+      throw new AppError(`${capital(kind.this)} wurde abgelehnt und kann nicht mehr bearbeitet werden.`, 409);
+    }
     // The author works on the version under way, or starts a new one from the published text.
     const content = page.working && page.working.status !== 'REJECTED' ? await versionContent(deps, page.working.id) : page.content;
     return { page, content };
   }
 
+  return { loadPage, loadOwn };
+}
+
+/** The message after saving: a first draft or submission, or a new version of something published. */
+export function savedMessage(type: ContributionType, submitted: boolean, firstTime: boolean): string {
+  const kind = kindOf(type);
+  if (submitted) {
+    return firstTime
+      ? `Danke! ${capital(kind.your)} ist eingereicht. Sobald die Moderation ${kind.itAcc} freigibt, ist ${kind.it} veröffentlicht; du bekommst dann eine E-Mail.`
+      : 'Die neue Fassung ist eingereicht. Bis die Moderation sie freigibt, bleibt die bisherige Fassung sichtbar.';
+  }
+  return firstTime
+    ? 'Der Entwurf ist gespeichert. Nur du (und die Moderation) können ihn sehen.'
+    : 'Die Änderungen sind als Entwurf gespeichert. Veröffentlicht bleibt die bisherige Fassung, bis du die neue einreichst und sie freigegeben ist.';
+}
+
+export function reportRoutes(deps: Services): Router {
+  const router = Router();
+  const upload = multipartForm(deps.uploadLimits);
+  const { loadPage, loadOwn: loadOwnReport } = contributionLoaders(deps, 'REPORT');
+
   router.get('/berichte', async (req, res) => {
     const filter = parseQuery(reportFilterSchema, req.query);
     const result = await listReports(deps, filter, req.user);
     const topics = await deps.topics.all();
-    const alliance = filter.buendnis ? await deps.prisma.alliance.findUnique({ where: { slug: filter.buendnis }, select: { name: true } }) : null;
+    const alliance = filter.buendnis
+      ? await deps.prisma.alliance.findUnique({ where: { slug: filter.buendnis }, select: { name: true } })
+      : null;
     const query = filterQuery(filter);
     res.render('reports/index', {
       title: filter.q ? `Berichte zu „${filter.q}“` : 'Erfahrungsberichte',
@@ -105,7 +118,7 @@ export function reportRoutes(deps: Services): Router {
       const { status, ...shown } = outcome;
       return res.status(status).render('reports/form', await formLocals(deps, { ...newForm(shown.values), ...shown }));
     }
-    req.flash('success', savedMessage(outcome.result.submitted));
+    req.flash('success', savedMessage('REPORT', outcome.result.submitted, true));
     res.redirect(303, `/berichte/${outcome.result.slug}`);
   });
 
@@ -165,9 +178,11 @@ export function reportRoutes(deps: Services): Router {
     const outcome = await handleSubmission(deps, req, req.user!, { id: own.page.id, current: own.content.attachments });
     if (outcome.kind === 'form') {
       const { status, ...shown } = outcome;
-      return res.status(status).render('reports/form', await formLocals(deps, { ...editForm(own.page, shown.values, shown.attachments), ...shown }));
+      return res
+        .status(status)
+        .render('reports/form', await formLocals(deps, { ...editForm(own.page, shown.values, shown.attachments), ...shown }));
     }
-    req.flash('success', own.page.unpublished ? savedMessage(outcome.result.submitted) : editedMessage(outcome.result.submitted));
+    req.flash('success', savedMessage('REPORT', outcome.result.submitted, own.page.unpublished));
     res.redirect(303, `/berichte/${outcome.result.slug}`);
   });
 
@@ -234,16 +249,4 @@ export function contributionAdminRoutes(
     req.flash('success', `„${title}“ ist wieder sichtbar.`);
     res.redirect(303, `${path}/${page.slug}`);
   });
-}
-
-function savedMessage(submitted: boolean): string {
-  return submitted
-    ? 'Danke! Dein Bericht ist eingereicht. Sobald die Moderation ihn freigibt, ist er veröffentlicht; du bekommst dann eine E-Mail.'
-    : 'Der Entwurf ist gespeichert. Nur du (und die Moderation) können ihn sehen.';
-}
-
-function editedMessage(submitted: boolean): string {
-  return submitted
-    ? 'Die neue Fassung ist eingereicht. Bis die Moderation sie freigibt, bleibt die bisherige Fassung sichtbar.'
-    : 'Die Änderungen sind als Entwurf gespeichert. Veröffentlicht bleibt die bisherige Fassung, bis du die neue einreichst und sie freigegeben ist.';
 }

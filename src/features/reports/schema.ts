@@ -93,6 +93,13 @@ export const reportFilterSchema = z.object({
 
 export type ReportFilter = z.output<typeof reportFilterSchema>;
 
+/** The filter as a query string (without the page), for links, pagination and the feed. */
+export function filterQuery(filter: Partial<ReportFilter>): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const key of ['q', 'thema', 'land', 'buendnis', 'jahr'] as const) if (filter[key] !== undefined) query[key] = String(filter[key]);
+  return query;
+}
+
 export const decisionSchema = z.object({
   entscheidung: choice(['veroeffentlichen', 'zurueck', 'ablehnen'], 'Bitte eine Entscheidung wählen.'),
   begruendung: longText(2000),
