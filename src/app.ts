@@ -23,8 +23,9 @@ import { moderationCount, moderationRoutes } from './features/moderation/routes.
 import { reportAttachmentAccess } from './features/reports/page.js';
 import { reportRoutes } from './features/reports/routes.js';
 import { motionRoutes } from './features/motions/routes.js';
+import { meetingRoutes } from './features/meetings/routes.js';
 import { searchRoutes } from './features/search/routes.js';
-import { formatDate, formatDateTime, formatMonth, formatPeriod } from './lib/dates.js';
+import { formatDate, formatDateTime, formatDay, formatLongDate, formatMonth, formatPeriod, formatTimeSpan } from './lib/dates.js';
 import { displayEmail, displayUrl } from './lib/display.js';
 import type { Logger } from './lib/logger.js';
 import { stateName } from './lib/states.js';
@@ -65,6 +66,9 @@ export function createApp(deps: AppDeps): Express {
   app.locals.formatDateTime = formatDateTime;
   app.locals.formatMonth = formatMonth;
   app.locals.formatPeriod = formatPeriod;
+  app.locals.formatDay = formatDay;
+  app.locals.formatLongDate = formatLongDate;
+  app.locals.formatTimeSpan = formatTimeSpan;
   app.locals.formatBytes = formatBytes;
   app.locals.fileTypeLabel = (mediaType: string) => ALLOWED_TYPES[mediaType] ?? 'Datei';
   app.locals.imageTypes = IMAGE_TYPES;
@@ -130,6 +134,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(memberRoutes(services));
   app.use(reportRoutes(services));
   app.use(motionRoutes(services));
+  app.use(meetingRoutes(services));
   app.use(commentRoutes(services));
   app.use(flagRoutes(services));
   app.use(moderationRoutes(services));

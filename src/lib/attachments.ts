@@ -217,7 +217,7 @@ export async function storeUploads(
  * a form that was not saved (yet): it belongs to its uploader and is removed after a day. Features that link files
  * add their table here.
  */
-export const ATTACHMENT_LINK_TABLES = ['report_version_attachments'] as const;
+export const ATTACHMENT_LINK_TABLES = ['report_version_attachments', 'materials'] as const;
 
 /** SQL: the attachment `alias` is linked nowhere. */
 export function unlinked(alias: string): Prisma.Sql {
