@@ -60,6 +60,8 @@ const ACTIONS = {
   flag: { what: 'Meldungen in kurzer Zeit', perIp: [60, 60 * 60], perAccount: [[20, 60 * 60]] },
   /** Uploads fill the database: a member may add a few hundred files a day, not thousands. */
   upload: { what: 'hochgeladene Dateien in kurzer Zeit', perIp: [200, 60 * 60], perAccount: [[100, 60 * 60], [300, 24 * 60 * 60]] },
+  /** Members' answers to meetings (Rückmeldungen, agenda proposals): plenty for changing one's mind, not for flooding. */
+  meeting: { what: 'Rückmeldungen und Vorschläge in kurzer Zeit', perIp: [300, 60 * 60], perAccount: [[60, 60 * 60], [200, 24 * 60 * 60]] },
   /** Decisions that notify someone (join requests, approvals …): generous, but not unlimited. */
   notify: { what: 'Aktionen in kurzer Zeit', perIp: [300, 60 * 60], perAccount: [[200, 60 * 60]] },
 } as const satisfies Record<string, { what: string; perIp: Window; perAccount: readonly Window[] }>;
