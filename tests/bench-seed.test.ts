@@ -19,6 +19,7 @@ const TINY: BenchVolume = {
   comments: 40,
   motions: 24,
   adoptions: 50,
+  meetings: 40,
 };
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -58,7 +59,14 @@ describe('benchmark seeder', () => {
       reports: 300,
       motions: 24,
       adoptions: 50,
+      meetings: 40,
     });
+    // Per meeting: up to 60 registrations (a few people drawn twice), 8 materials once they were due, 6 decisions once held.
+    expect(summary.rsvps).toBeGreaterThan(40 * 55);
+    expect(summary.materials).toBeGreaterThan(0);
+    expect(summary.materials % 8).toBe(0);
+    expect(summary.decisions).toBeGreaterThan(0);
+    expect(summary.decisions % 6).toBe(0);
 
     const { rows } = await ctx.db.pool.query<{ check: string; n: number }>(
       `

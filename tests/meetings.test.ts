@@ -252,3 +252,18 @@ describe('calendars', () => {
     expect(cancelled.component.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 });
+
+describe('start page', () => {
+  it('shows the next public meetings, and the lead organiser what is due', async () => {
+    // A meeting 20 days from today: its agenda was due yesterday (21 days before) and is missed.
+    const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const lead = await createUser(ctx.db, { role: 'ORGANIZER', name: 'Lena Leitung' });
+    const meeting = await createMeeting(ctx.db, lead.id, { day, title: 'Nächstes KOG-Treffen' });
+    await ctx.db.prisma.meeting.updateMany({ where: { id: { not: meeting.id }, startsAt: { gt: new Date() } }, data: { isPublic: false } });
+    const home = text((await visitor().get('/')).text);
+    expect(home).toContain('Nächste Treffen Nächstes KOG-Treffen');
+    const leadHome = text((await (await sessionAgent(ctx.app, lead.id)).get('/')).text);
+    expect(leadHome).toMatch(/Nächstes KOG-Treffen: Tagesordnung verschicken – (überfällig|bald fällig)/);
+    expect(text((await member.get('/')).text)).not.toContain('Tagesordnung verschicken');
+  });
+});

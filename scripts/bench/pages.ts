@@ -11,6 +11,10 @@ export interface BenchData {
   reportSlugs: string[];
   /** 200 public, published model motions. */
   motionSlugs: string[];
+  /** Public meetings spread over the years (coming and past), as strings for the URLs. */
+  meetingIds: string[];
+  /** Public meetings that were held and have a published protocol. */
+  heldMeetingIds: string[];
 }
 
 export interface BenchPage {
@@ -111,6 +115,26 @@ export const PAGES: BenchPage[] = [
     paths: (d) => ['/antraege.atom', ...d.topicSlugs.map((t) => `/antraege.atom?thema=${q(t)}`)],
   },
   { name: '/suche?q=…', access: 'member', paths: () => SEARCH_QUERIES.map((s) => `/suche?q=${q(s)}`) },
+  // KOG-Treffen
+  { name: '/treffen', access: 'anonymous', paths: () => ['/treffen', '/treffen?vergangene=1', '/treffen?vergangene=1&seite=3'] },
+  { name: '/treffen', access: 'member', paths: () => ['/treffen', '/treffen?vergangene=1', '/treffen?vergangene=1&seite=3'] },
+  { name: '/treffen/:id', access: 'anonymous', paths: (d) => d.meetingIds.map((id) => `/treffen/${id}`) },
+  { name: '/treffen/:id', access: 'member', paths: (d) => d.meetingIds.map((id) => `/treffen/${id}`) },
+  { name: '/treffen/:id/tagesordnung', access: 'anonymous', paths: (d) => d.meetingIds.map((id) => `/treffen/${id}/tagesordnung`) },
+  { name: '/treffen/:id/einladung', access: 'anonymous', paths: (d) => d.heldMeetingIds.map((id) => `/treffen/${id}/einladung`) },
+  { name: '/treffen/:id/vorlagen', access: 'member', paths: (d) => d.heldMeetingIds.map((id) => `/treffen/${id}/vorlagen`) },
+  { name: '/treffen/:id/vorlagen.zip', access: 'member', paths: (d) => d.heldMeetingIds.map((id) => `/treffen/${id}/vorlagen.zip`) },
+  { name: '/treffen/:id/rueckmeldungen', access: 'organizer', paths: (d) => d.meetingIds.map((id) => `/treffen/${id}/rueckmeldungen`) },
+  { name: '/treffen/:id/protokoll', access: 'anonymous', paths: (d) => d.heldMeetingIds.map((id) => `/treffen/${id}/protokoll`) },
+  { name: '/treffen/jahr/:jahr', access: 'anonymous', paths: () => ['2024', '2025', '2026', '2027'].map((y) => `/treffen/jahr/${y}`) },
+  { name: '/treffen/fristen', access: 'organizer', paths: () => ['/treffen/fristen'] },
+  {
+    name: '/treffen/beschluesse',
+    access: 'member',
+    paths: () => ['/treffen/beschluesse', '/treffen/beschluesse?status=alle', '/treffen/beschluesse?status=alle&seite=5'],
+  },
+  { name: '/treffen.ics', access: 'anonymous', paths: () => ['/treffen.ics'] },
+  { name: '/treffen/:id.ics', access: 'anonymous', paths: (d) => d.meetingIds.map((id) => `/treffen/${id}.ics`) },
 ];
 
 const LANDS = ['NW', 'BY', 'BW', 'NI', 'HE', 'SN', 'BE', 'TH'];

@@ -171,7 +171,8 @@ export function volumeLine(v: SeedSummary): string {
     `${number(v.sessions)} gespeicherte Sitzungen, ${number(v.topics)} Themen, ${number(v.networks)} Netzwerke, ` +
     `${number(v.reports)} Erfahrungsberichte (${number(v.readableReports)} lesbar, davon ${number(v.membersOnlyReports)} nur für Mitglieder; ` +
     `${number(v.hiddenReports)} ausgeblendet, ${number(v.unpublishedReports)} unveröffentlicht; im Mittel ${number(v.reportTextBytes / 1024, 1)} KB Text) ` +
-    `mit ${number(v.comments)} Kommentaren, ${number(v.motions)} Musteranträge mit ${number(v.adoptions)} gemeldeten Verwendungen`
+    `mit ${number(v.comments)} Kommentaren, ${number(v.motions)} Musteranträge mit ${number(v.adoptions)} gemeldeten Verwendungen, ` +
+    `${number(v.meetings)} Treffen mit ${number(v.rsvps)} Rückmeldungen, ${number(v.materials)} Vorlagen und ${number(v.decisions)} Beschlüssen`
   );
 }
 

@@ -264,6 +264,10 @@ async function main(): Promise<void> {
       motionSlugs: await spread(
         `SELECT slug FROM reports WHERE type = 'MOTION' AND status = 'PUBLISHED' AND hidden_at IS NULL AND visibility = 'PUBLIC' ORDER BY published_at`,
       ),
+      meetingIds: await spread(`SELECT id::text AS slug FROM meetings WHERE is_public ORDER BY starts_at`),
+      heldMeetingIds: await spread(
+        `SELECT m.id::text AS slug FROM meetings m JOIN protocols p ON p.meeting_id = m.id WHERE m.is_public AND p.published_at IS NOT NULL ORDER BY m.starts_at`,
+      ),
     };
     process.stdout.write(`Volltextsuche in den Berichten, ${SEARCH_QUERIES.length} typische Suchen … `);
     search = await measureSearch(db.pool, SEARCH_QUERIES);

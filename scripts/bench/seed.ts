@@ -45,6 +45,12 @@ export interface BenchVolume {
   /** Published model motions (Musteranträge) and the uses reported for them. */
   motions: number;
   adoptions: number;
+  /**
+   * Meetings over the years (KOG-Treffen, Ratschläge, regional meetings), each with 8 agenda items (3 sub-items, 10
+   * input talks), 5 proposals, 60 registrations, 8 materials of 20 KB, and once held 30 attendees, a protocol and
+   * 6 decisions with 2 follow-up notes each.
+   */
+  meetings: number;
 }
 
 export const DEFAULT_VOLUME: BenchVolume = {
@@ -59,6 +65,7 @@ export const DEFAULT_VOLUME: BenchVolume = {
   comments: 20_000,
   motions: 3_000,
   adoptions: 9_000,
+  meetings: 300,
 };
 
 /** Shares among the published reports. */
@@ -112,6 +119,10 @@ export interface SeedSummary {
   comments: number;
   motions: number;
   adoptions: number;
+  meetings: number;
+  rsvps: number;
+  materials: number;
+  decisions: number;
   /** Average size of a published report's text (title, summary and parts) in bytes. */
   reportTextBytes: number;
   /** reports and report_versions with their TOAST tables and indexes, in bytes. */
@@ -656,6 +667,122 @@ async function insertReports(
 }
 
 /**
+ * Meetings every 18 days, from a year ahead back over the years: a fifth of them KOG-Treffen, one in six internal.
+ * Past ones were held, with attendance, protocol (some late) and decisions; coming ones have their agenda out when the
+ * deadline has come. Written by SQL from the row number, like the motions.
+ */
+async function insertMeetings(client: pg.PoolClient, volume: BenchVolume, now: Date): Promise<void> {
+  if (volume.meetings === 0) return;
+  await client.query(
+    `WITH lead AS (SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE status = 'ACTIVE' AND role IN ('ORGANIZER', 'ADMIN')),
+     m AS (
+       SELECT i, date_trunc('day', $2::timestamptz) + make_interval(days => 400 - i * 18) + interval '12 hours' AS s,
+         (ARRAY['KOG_TREFFEN', 'REGIONALTREFFEN', 'PLATTFORM_TREFFEN', 'REGIONALTREFFEN', 'RATSCHLAG'])[1 + i % 5] AS kind,
+         (ARRAY['Gelsenkirchen', 'Kassel', 'Frankfurt am Main', 'Leipzig', 'Stuttgart', 'Hamburg', 'Bochum'])[1 + i % 7] AS city,
+         lead.ids[1 + i % cardinality(lead.ids)] AS lead_id
+       FROM generate_series(1, $1::int) AS i, lead)
+     INSERT INTO meetings (kind, title, starts_at, ends_at, venue_name, address, directions, lead_organizer_id, is_public, status, purpose, notes,
+                           related_events, signature, agenda_published_at, materials_published_at, created_by_id, created_at, updated_at)
+     SELECT kind::meeting_kind, CASE kind WHEN 'KOG_TREFFEN' THEN 'KOG-Treffen' WHEN 'RATSCHLAG' THEN 'Kommunalpolitischer Ratschlag' ELSE 'Treffen' END || ' in ' || city || ' (' || i || ')',
+       s, s + interval '4 hours', 'Bürgerhaus ' || city, 'Marktplatz ' || (1 + i % 40) || ', ' || city, 'Parkplätze hinter dem Haus',
+       lead_id, i % 6 <> 0,
+       (CASE WHEN s + interval '4 hours' < $2 THEN 'HELD' WHEN s - interval '22 days' < $2 THEN 'INVITED' ELSE 'PLANNED' END)::meeting_status,
+       'Für einen nächsten Erfahrungsaustausch und zur gemeinsamen Beratung',
+       'Für Getränke wird gesorgt, wir freuen uns über Kuchenspenden (bitte sagt uns vorher Bescheid).',
+       'Am Vortag findet eine Demonstration in ' || city || ' statt.', 'Koordinierungsgruppe',
+       CASE WHEN s - interval '22 days' < $2 THEN s - interval '22 days' END, CASE WHEN s - interval '8 days' < $2 THEN s - interval '8 days' END,
+       lead_id, s - interval '60 days', s - interval '60 days'
+     FROM m ORDER BY i`,
+    [volume.meetings, now],
+  );
+  // Agenda: 8 items, the second collects input talks, the third has 3 sub-items.
+  await client.query(`
+    INSERT INTO agenda_items (meeting_id, position, title, description, duration_minutes, presenter, has_input_talks, result, created_at, updated_at)
+    SELECT m.id, p, (ARRAY['Begrüßung', 'Berichte aus den Bündnissen', 'Auswertung der Kommunalwahlen', 'Haushaltslage der Kommunen', 'Beschlusskontrolle',
+                           'Pressearbeit', 'Vorbereitung des Ratschlags', 'Sonstiges / Termin des nächsten Treffens'])[p],
+      repeat('Worum es geht und was wir uns vornehmen. ', 4), (ARRAY[10, 30, NULL, 30, 10, 20, 25, 15])[p], CASE WHEN p IN (3, 4) THEN 'Koordinierungsgruppe' END,
+      p = 2, CASE WHEN m.status = 'HELD' THEN repeat('Ergebnis der Beratung. ', 6) ELSE '' END, m.created_at, m.created_at
+    FROM meetings m, generate_series(1, 8) AS p ORDER BY m.id, p`);
+  await client.query(`
+    INSERT INTO agenda_items (meeting_id, parent_id, position, title, duration_minutes, created_at, updated_at)
+    SELECT a.meeting_id, a.id, k, (ARRAY['Erfahrungen vor Ort', 'Auswertung des Wahlkampfs', 'Neue Grundsätze'])[k], (ARRAY[20, 25, 45])[k], a.created_at, a.created_at
+    FROM agenda_items a, generate_series(1, 3) AS k WHERE a.position = 3 AND a.parent_id IS NULL ORDER BY a.id, k`);
+  // Registrations: 60 per meeting; the first 10 with an alliance offer an input talk, every fifth brings cake.
+  await client.query(`
+    WITH people AS (SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE status = 'ACTIVE')
+    INSERT INTO rsvps (meeting_id, user_id, alliance_id, attendance, offers_talk, brings_cake, comment, created_at, updated_at)
+    SELECT m.id, u.id, u.alliance_id, (ARRAY['ON_SITE', 'ON_SITE', 'ONLINE', 'MAYBE', 'NO'])[1 + k % 5]::attendance, k <= 10 AND u.alliance_id IS NOT NULL,
+      k % 5 = 0, CASE WHEN k % 7 = 0 THEN 'Ich komme etwas später.' END, m.created_at + make_interval(days => k % 30), m.created_at + make_interval(days => k % 30)
+    FROM meetings m CROSS JOIN generate_series(1, 60) AS k, people
+    JOIN LATERAL (SELECT id, alliance_id FROM users WHERE id = people.ids[1 + (m.id * 31 + k * 17) % cardinality(people.ids)]) u ON true
+    ON CONFLICT (meeting_id, user_id) DO NOTHING`);
+  await client.query(`
+    INSERT INTO input_talks (agenda_item_id, alliance_id, user_id, topic, created_at)
+    SELECT DISTINCT ON (a.id, r.alliance_id) a.id, r.alliance_id, r.user_id, 'Unsere Arbeit vor Ort', r.created_at
+    FROM agenda_items a JOIN rsvps r ON r.meeting_id = a.meeting_id AND r.offers_talk
+    WHERE a.has_input_talks ORDER BY a.id, r.alliance_id, r.id`);
+  // Proposals: 5 per meeting, most accepted once the agenda is out.
+  await client.query(`
+    INSERT INTO agenda_proposals (meeting_id, proposer_id, alliance_id, title, description, requested_minutes, status, reason, decided_at, created_at)
+    SELECT r.meeting_id, r.user_id, r.alliance_id, 'Vorschlag: ' || (ARRAY['Mietenpolitik', 'Sozialticket', 'Schulsanierung', 'Bürgerhaushalt', 'Klimaschutz'])[1 + r.id % 5],
+      'Wir möchten unsere Erfahrungen dazu vorstellen.', 20,
+      (CASE WHEN m.agenda_published_at IS NULL THEN 'OPEN' WHEN r.id % 4 = 0 THEN 'DECLINED' ELSE 'ACCEPTED' END)::proposal_status,
+      CASE WHEN m.agenda_published_at IS NOT NULL AND r.id % 4 = 0 THEN 'Passt besser zum Ratschlag.' END, m.agenda_published_at, r.created_at
+    FROM rsvps r JOIN meetings m ON m.id = r.meeting_id
+    WHERE r.id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY meeting_id ORDER BY id) AS n FROM rsvps) x WHERE n <= 5)`);
+  // Materials: 8 files of 20 KB per meeting, one in eight added late.
+  await client.query(
+    `
+    WITH files AS (
+      INSERT INTO attachments (file_name, media_type, size_bytes, sha256, content, uploaded_by_id, created_at)
+      SELECT 'Vorlage ' || m.id || '-' || k || '.pdf', 'application/pdf', 20000, md5(m.id || '-' || k), decode(repeat('25504446', 5000), 'hex'),
+        m.lead_organizer_id, m.starts_at - make_interval(days => 20 - k * 2)
+      FROM meetings m, generate_series(1, 8) AS k WHERE m.starts_at - interval '20 days' < $1
+      RETURNING id, file_name, uploaded_by_id, created_at)
+    INSERT INTO materials (meeting_id, agenda_item_id, title, attachment_id, added_by_id, created_at)
+    SELECT m.id, CASE WHEN k % 2 = 0 THEN (SELECT a.id FROM agenda_items a WHERE a.meeting_id = m.id AND a.position = 1 + k % 8 AND a.parent_id IS NULL) END,
+      'Vorlage ' || k, f.id, f.uploaded_by_id, f.created_at
+    FROM files f JOIN LATERAL (SELECT (regexp_match(f.file_name, '^Vorlage ([0-9]+)-([0-9]+)'))[1]::int AS meeting_id,
+                                      (regexp_match(f.file_name, '^Vorlage ([0-9]+)-([0-9]+)'))[2]::int AS k) x ON true
+    JOIN meetings m ON m.id = x.meeting_id ORDER BY f.id`,
+    [now],
+  );
+  // Held meetings: attendance from the registrations, a protocol (every seventh late) and 6 decisions with notes.
+  await client.query(`
+    INSERT INTO meeting_attendees (meeting_id, user_id, name, alliance_name)
+    SELECT r.meeting_id, r.user_id, u.name, a.name FROM rsvps r JOIN meetings m ON m.id = r.meeting_id AND m.status = 'HELD'
+      JOIN users u ON u.id = r.user_id LEFT JOIN alliances a ON a.id = r.alliance_id
+    WHERE r.attendance IN ('ON_SITE', 'ONLINE')`);
+  await client.query(
+    `
+    INSERT INTO protocols (meeting_id, summary, published_at, updated_at)
+    SELECT id, repeat('Zusammenfassung der Beratungen. ', 10), ends_at + make_interval(days => CASE WHEN id % 7 = 0 THEN 10 ELSE 5 END),
+      ends_at + make_interval(days => CASE WHEN id % 7 = 0 THEN 10 ELSE 5 END)
+    FROM meetings WHERE status = 'HELD' AND ends_at + interval '10 days' < $1`,
+    [now],
+  );
+  await client.query(
+    `
+    INSERT INTO decisions (meeting_id, agenda_item_id, text, responsible, due_on, status, created_at, updated_at)
+    SELECT m.id, (SELECT a.id FROM agenda_items a WHERE a.meeting_id = m.id AND a.position = 1 + k AND a.parent_id IS NULL),
+      'Beschluss ' || k || ': ' || (ARRAY['Presseerklärung schreiben', 'Ratschlag vorbereiten', 'Auswertung verschicken', 'Kontakt zum Mieterbund aufnehmen',
+                                          'Vorlage für Haushaltsreden sammeln', 'Einladung überarbeiten'])[k],
+      (ARRAY['Koordinierungsgruppe', 'AUF Gelsenkirchen', 'Martina R.', 'Bündnis Kassel', 'Werner E.', 'KOG'])[k],
+      (m.ends_at + make_interval(days => 30 + k * 10))::date,
+      (CASE WHEN m.starts_at < $1::timestamptz - interval '200 days' THEN (ARRAY['DONE', 'DONE', 'DONE', 'DROPPED', 'DONE', 'IN_PROGRESS'])[k]
+            ELSE (ARRAY['OPEN', 'IN_PROGRESS', 'OPEN', 'DONE', 'OPEN', 'OPEN'])[k] END)::decision_status,
+      p.published_at, p.published_at
+    FROM meetings m JOIN protocols p ON p.meeting_id = m.id, generate_series(1, 6) AS k ORDER BY m.id, k`,
+    [now],
+  );
+  await client.query(`
+    INSERT INTO decision_notes (decision_id, author_id, body, status, created_at)
+    SELECT d.id, m.lead_organizer_id, (ARRAY['Ist angefangen.', 'Stand beim nächsten Treffen berichtet.'])[k],
+      (CASE WHEN k = 1 THEN 'IN_PROGRESS' ELSE d.status::text END)::decision_status, d.created_at + make_interval(days => 10 * k)
+    FROM decisions d JOIN meetings m ON m.id = d.meeting_id, generate_series(1, 2) AS k ORDER BY d.id, k`);
+}
+
+/**
  * Published model motions with placeholders in title, text and Begründung (a page of text each), spread over the
  * topics, kinds and alliances, and their reported uses: most on a few popular motions, as in life. Written by
  * SQL from the row number, so the same volume always gives the same motions.
@@ -836,6 +963,10 @@ export async function countBenchData(pool: pg.Pool): Promise<SeedSummary> {
            (SELECT count(*) FROM comments) AS comments,
            (SELECT count(*) FROM reports WHERE type = 'MOTION') AS motions,
            (SELECT count(*) FROM adoptions) AS adoptions,
+           (SELECT count(*) FROM meetings) AS meetings,
+           (SELECT count(*) FROM rsvps) AS rsvps,
+           (SELECT count(*) FROM materials) AS materials,
+           (SELECT count(*) FROM decisions) AS decisions,
            (SELECT coalesce(round(avg(octet_length(title) + octet_length(summary) + octet_length(did) + octet_length(worked) +
                                       octet_length(didnt) + octet_length(tips) + octet_length(body))), 0)
             FROM reports WHERE type = 'REPORT' AND status = 'PUBLISHED') AS "reportTextBytes",
@@ -871,6 +1002,7 @@ export async function seedBenchData(pool: pg.Pool, options: SeedOptions): Promis
     await insertRows(client, rows, options.passwordHash);
     await insertReports(client, rows, volume, options.seed ?? DEFAULT_SEED, topicSlugs, now, log);
     await insertMotions(client, volume, now);
+    await insertMeetings(client, volume, now);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -896,7 +1028,8 @@ export async function seedBenchData(pool: pg.Pool, options: SeedOptions): Promis
     summary.reportVersions !== volume.reports ||
     summary.comments !== volume.comments ||
     summary.motions !== volume.motions ||
-    summary.adoptions !== volume.adoptions
+    summary.adoptions !== volume.adoptions ||
+    summary.meetings !== volume.meetings
   ) {
     throw new Error(`Seeding incomplete: ${JSON.stringify(summary)}`);
   }

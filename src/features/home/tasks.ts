@@ -7,6 +7,8 @@ import { queueSize } from '../moderation/queue.js';
 import { QUEUE_SOURCES } from '../moderation/sources.js';
 import { capital, contributionHref, kindOf } from '../reports/kinds.js';
 import type { Services } from '../../services.js';
+import { formatDay } from '../../lib/dates.js';
+import { meetingDeadlines, type DeadlineInput } from '../meetings/deadlines.js';
 
 export interface Task {
   text: string;
@@ -69,12 +71,30 @@ const providers: Provider[] = [
       return { text: `${plural(count, 'Beitrittsanfrage', 'Beitrittsanfragen')} bei ${a.name}`, href: `/buendnisse/${a.slug}#beitrittsanfragen` };
     });
   },
+  // Lead organisers: deadlines of their meetings that are due within three days or missed (KOG principle 10).
+  async ({ pool }, user) => {
+    if (!hasRole(user, 'ORGANIZER')) return [];
+    const meetings = await select<DeadlineInput & { id: number; title: string }>(
+      pool,
+      Prisma.sql`SELECT m.id, m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.agenda_published_at AS "agendaPublishedAt",
+          m.materials_published_at AS "materialsPublishedAt", p.published_at AS "protocolPublishedAt"
+        FROM meetings m LEFT JOIN protocols p ON p.meeting_id = m.id
+        WHERE m.lead_organizer_id = ${user.id} AND m.status <> 'CANCELLED' AND m.ends_at > now() - interval '30 days'
+        ORDER BY m.starts_at LIMIT 10`,
+    );
+    return meetings.flatMap((m) =>
+      meetingDeadlines(m)
+        .filter((d) => d.state === 'DUE_SOON' || d.state === 'OVERDUE')
+        .map((d) => ({ text: `${m.title}: ${d.label} – ${d.stateLabel} (bis ${formatDay(d.dueOn)})`, href: `/treffen/${m.id}` })),
+    );
+  },
   // Everyone: their own open request.
   async ({ prisma }, user, known) => {
     const requested =
       known.requestedAlliance !== undefined
         ? known.requestedAlliance
-        : (await prisma.user.findUnique({ where: { id: user.id }, select: { requestedAlliance: { select: { name: true } } } }))?.requestedAlliance;
+        : (await prisma.user.findUnique({ where: { id: user.id }, select: { requestedAlliance: { select: { name: true } } } }))
+            ?.requestedAlliance;
     return requested ? [{ text: `Deine Beitrittsanfrage an ${requested.name} wartet auf Bestätigung`, href: '/konto#buendnis' }] : [];
   },
 ];

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { berlinDay, berlinTime, formatTimeSpan } from '../../lib/dates.js';
 import { NotFoundError } from '../../lib/errors.js';
-import { pageParam } from '../../lib/fields.js';
+import { pageParam, searchParam } from '../../lib/fields.js';
 import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { submitForm } from '../../lib/http.js';
 import { renderMarkdown } from '../../lib/markdown.js';
@@ -66,12 +66,13 @@ export function meetingRoutes(deps: Services): Router {
   });
 
   router.get('/treffen', async (req, res) => {
-    const query = parseQuery(z.object({ seite: pageParam, vergangene: z.unknown().optional() }), req.query);
+    const query = parseQuery(z.object({ seite: pageParam, vergangene: z.unknown().optional(), q: searchParam() }), req.query);
     const past = query.vergangene === '1';
-    const list = await listMeetings(deps.pool, req.user, { past, page: query.seite });
+    const list = await listMeetings(deps.pool, req.user, { past, page: query.seite, q: query.q });
     res.render('meetings/index', {
-      title: past ? 'Vergangene Treffen' : 'Treffen',
+      title: query.q ? `Treffen zu „${query.q}“` : past ? 'Vergangene Treffen' : 'Treffen',
       past,
+      q: query.q,
       page: query.seite,
       ...list,
       currentYear: Number(berlinDay(new Date()).slice(0, 4)),

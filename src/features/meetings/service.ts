@@ -3,6 +3,7 @@
 import { Prisma } from '../../db/database.js';
 import { select, selectOne } from '../../db/sql.js';
 import { formatTimeSpan } from '../../lib/dates.js';
+import { foldedTextMatch } from '../../lib/search.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
 import type { CurrentUser } from '../../middleware/auth.js';
@@ -40,15 +41,26 @@ function visibleTo(viewer: CurrentUser | undefined) {
   return viewer ? Prisma.sql`TRUE` : Prisma.sql`m.is_public`;
 }
 
-/** Upcoming meetings (soonest first) or past ones (newest first), one page. */
+/** What a meeting search looks at: title, place and the agenda's item titles once it went out. */
+const SEARCHED_TEXT = Prisma.sql`(m.title || ' ' || coalesce(m.venue_name, '') || ' ' || coalesce(m.address, '') || ' ' || m.purpose || ' ' ||
+  CASE WHEN m.agenda_published_at IS NULL THEN '' ELSE coalesce((SELECT string_agg(a.title, ' ') FROM agenda_items a WHERE a.meeting_id = m.id), '') END)`;
+
+/**
+ * Upcoming meetings (soonest first) or past ones (newest first), one page. A search (q) looks at all meetings,
+ * newest first; meetings are few, so it folds the text of each (see lib/search.ts).
+ */
 export async function listMeetings(
   pool: Services['pool'],
   viewer: CurrentUser | undefined,
-  options: { past: boolean; page: number; now?: Date },
+  options: { past: boolean; page: number; q?: string | undefined; now?: Date },
 ): Promise<{ meetings: MeetingListEntry[]; total: number; pages: number }> {
   const now = options.now ?? new Date();
-  const when = options.past ? Prisma.sql`m.ends_at < ${now}` : Prisma.sql`m.ends_at >= ${now}`;
-  const order = options.past ? Prisma.sql`m.starts_at DESC, m.id DESC` : Prisma.sql`m.starts_at, m.id`;
+  const when = options.q
+    ? foldedTextMatch(SEARCHED_TEXT, options.q)
+    : options.past
+      ? Prisma.sql`m.ends_at < ${now}`
+      : Prisma.sql`m.ends_at >= ${now}`;
+  const order = options.past || options.q ? Prisma.sql`m.starts_at DESC, m.id DESC` : Prisma.sql`m.starts_at, m.id`;
   const offset = (options.page - 1) * MEETINGS_PER_PAGE;
   const [meetings, count] = await Promise.all([
     select<MeetingListEntry>(

@@ -1,5 +1,5 @@
 // /suche?q=: one search over everything searchable, grouped by kind. Each kind is a source with its own search
-// (reports: German full text; alliances and networks: folded names); motions and meetings add theirs here.
+// (reports and motions: German full text; meetings, alliances and networks: folded names).
 import { Router } from 'express';
 import { z } from 'zod';
 import { searchParam } from '../../lib/fields.js';
@@ -11,6 +11,9 @@ import { listAlliances } from '../alliances/service.js';
 import { listNetworks } from '../networks/service.js';
 import { authorLine, listReports, snippetHtml } from '../reports/read.js';
 import { listMotions, motionFacts, successLine } from '../motions/read.js';
+import { MEETING_KINDS } from '../meetings/labels.js';
+import { listMeetings } from '../meetings/service.js';
+import { formatTimeSpan } from '../../lib/dates.js';
 
 export interface SearchHit {
   title: string;
@@ -62,6 +65,21 @@ export const SEARCH_SOURCES: SearchSource[] = [
           meta: [motionFacts(m), successLine(m)].filter(Boolean).join(' · '),
           snippetHtml: m.snippet ? snippetHtml(m.snippet) : undefined,
           text: m.snippet ? undefined : m.summary,
+        })),
+      };
+    },
+  },
+  {
+    heading: 'Treffen',
+    async search(deps, q, viewer) {
+      const { meetings, total } = await listMeetings(deps.pool, viewer, { q, past: false, page: 1 });
+      return {
+        total,
+        moreHref: `/treffen?${query(q)}`,
+        hits: meetings.slice(0, HITS_PER_KIND).map((m) => ({
+          title: m.title,
+          href: `/treffen/${m.id}`,
+          meta: [MEETING_KINDS[m.kind], formatTimeSpan(m.startsAt, m.endsAt), m.venueName].filter(Boolean).join(' · '),
         })),
       };
     },
