@@ -9,6 +9,7 @@ import type { PrismaClient } from '../src/db/database.js';
 import type { Mandate } from '../src/generated/prisma/enums.js';
 import { createLogger } from '../src/lib/logger.js';
 import { hashPassword } from '../src/lib/passwords.js';
+import { createDemoMeetings, removeDemoMeetings } from './demo-meetings.js';
 import { createDemoMotions } from './demo-motions.js';
 import { createDemoReports, removeDemoReports } from './demo-reports.js';
 
@@ -324,6 +325,10 @@ function email(name: string): string {
 
 export async function removeDemoContent(prisma: PrismaClient): Promise<void> {
   const demoPeople = await prisma.user.findMany({ where: { email: { endsWith: DEMO_DOMAIN } }, select: { id: true } });
+  await removeDemoMeetings(
+    prisma,
+    demoPeople.map((p) => p.id),
+  );
   await removeDemoReports(
     prisma,
     demoPeople.map((p) => p.id),
@@ -332,7 +337,9 @@ export async function removeDemoContent(prisma: PrismaClient): Promise<void> {
   await prisma.alliance.deleteMany({ where: { slug: { startsWith: 'demo-' } } });
 }
 
-export async function createDemoContent(prisma: PrismaClient): Promise<{ alliances: number; members: number; reports: number; motions: number }> {
+export async function createDemoContent(
+  prisma: PrismaClient,
+): Promise<{ alliances: number; members: number; reports: number; motions: number; meetings: number }> {
   const marker = '*Demo-Eintrag: Dieses Bündnis gibt es nicht. Es zeigt, wie ein Eintrag in der Erfahrungsbörse aussieht.*';
   for (const { about, ...a } of ALLIANCES) {
     const data = { ...a, description: `${marker}\n\n${about}`, website: null, contactEmail: `kontakt@${a.slug}.demo.invalid` };
@@ -367,7 +374,8 @@ export async function createDemoContent(prisma: PrismaClient): Promise<{ allianc
   }
   const reports = await createDemoReports(prisma, people);
   const motions = await createDemoMotions(prisma, people);
-  return { alliances: ALLIANCES.length, members: PEOPLE.length, reports, motions };
+  const meetings = await createDemoMeetings(prisma, people);
+  return { alliances: ALLIANCES.length, members: PEOPLE.length, reports, motions, meetings };
 }
 
 /** The demo logins to print: one per role. */
@@ -394,9 +402,9 @@ async function main(): Promise<void> {
       console.log('Demo-Inhalte entfernt.');
       return;
     }
-    const { alliances, members, reports, motions } = await createDemoContent(db.prisma);
+    const { alliances, members, reports, motions, meetings } = await createDemoContent(db.prisma);
     console.log(
-      `Demo-Inhalte angelegt: ${alliances} Bündnisse, ${members} Personen, ${reports} Berichte und ${motions} Musteranträge, alle als Demo gekennzeichnet.`,
+      `Demo-Inhalte angelegt: ${alliances} Bündnisse, ${members} Personen, ${reports} Berichte, ${motions} Musteranträge und ${meetings} Treffen, alle als Demo gekennzeichnet.`,
     );
     console.log(`Anmelden (Passwort für alle: ${DEMO_PASSWORD}):`);
     for (const login of demoLogins()) console.log(`  ${login.role.padEnd(24)} ${login.email}`);

@@ -59,11 +59,18 @@ describe('npm run seed:demo', () => {
     expect(text((await organiser.get('/')).text)).toContain('Beitrittsanfrage bei Bürgerbündnis Neustadt (Demo)');
     const member = await loginAgent(ctx.app, members.find((m) => m.role === 'MEMBER' && m.status === 'ACTIVE')!.email, DEMO_PASSWORD);
     expect(text((await member.get('/mitglieder')).text)).toContain('(Demo)');
+    // Meetings: one coming in preparation, one past with its protocol; the internal one only for members.
+    const meetings = text((await request(ctx.app).get('/treffen')).text);
+    expect(meetings).toContain('KOG-Treffen im Winter (Demo)');
+    expect(meetings).not.toContain('Regionaltreffen Ruhrgebiet (Demo)');
+    expect(text((await member.get('/treffen')).text)).toContain('Regionaltreffen Ruhrgebiet (Demo)');
+    expect(text((await request(ctx.app).get('/treffen?vergangene=1')).text)).toContain('KOG-Treffen im Frühherbst (Demo)');
 
     const removed = await runSeed(['--entfernen']);
     expect(removed.code).toBe(0);
     expect(await ctx.db.prisma.alliance.count({ where: { slug: { startsWith: 'demo-' } } })).toBe(0);
     expect(await ctx.db.prisma.user.count({ where: { email: { endsWith: '@demo.invalid' } } })).toBe(0);
+    expect(await ctx.db.prisma.meeting.count({ where: { title: { endsWith: '(Demo)' } } })).toBe(0);
   });
 
   it('refuses to run in production', async () => {
