@@ -24,6 +24,7 @@ import { reportAttachmentAccess } from './features/reports/page.js';
 import { reportRoutes } from './features/reports/routes.js';
 import { motionRoutes } from './features/motions/routes.js';
 import { meetingRoutes } from './features/meetings/routes.js';
+import { materialAttachmentAccess } from './features/meetings/materials.js';
 import { searchRoutes } from './features/search/routes.js';
 import { formatDate, formatDateTime, formatDay, formatLongDate, formatMonth, formatPeriod, formatTimeSpan } from './lib/dates.js';
 import { displayEmail, displayUrl } from './lib/display.js';
@@ -139,7 +140,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(flagRoutes(services));
   app.use(moderationRoutes(services));
   app.use(searchRoutes(services));
-  app.use(attachmentRoutes(services, [reportAttachmentAccess]));
+  app.use(attachmentRoutes(services, [reportAttachmentAccess, materialAttachmentAccess]));
   app.use(pageRoutes());
 
   app.use(notFound);

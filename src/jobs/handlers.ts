@@ -8,15 +8,19 @@ import { authJobs } from '../features/auth/jobs.js';
 import { sendJoinRequestDigest } from '../features/alliances/service.js';
 import { notifyAuthorOfComments } from '../features/comments/service.js';
 import { sendModerationDigest } from '../features/reports/moderation.js';
+import { meetingJobs, MEETING_PERIODIC_JOBS } from '../features/meetings/reminders.js';
+import { agendaJobs } from '../features/meetings/agenda.js';
 import type { JobHandler, PeriodicJob } from './queue.js';
 
-export const PERIODIC_JOBS: PeriodicJob[] = [{ kind: 'maintenance.cleanup', everyMs: 15 * 60_000 }];
+export const PERIODIC_JOBS: PeriodicJob[] = [{ kind: 'maintenance.cleanup', everyMs: 15 * 60_000 }, ...MEETING_PERIODIC_JOBS];
 
 export function jobHandlers(services: Services, options: { logger: Logger; smtp?: { url: string; from: string } | undefined }): Record<string, JobHandler> {
   const { prisma, pool } = services;
   return {
     ...(options.smtp ? { mail: mailDelivery({ prisma, smtpUrl: options.smtp.url, from: options.smtp.from, logger: options.logger }) } : {}),
     ...authJobs(services),
+    ...meetingJobs(services),
+    ...agendaJobs(services),
     'alliances.join-requests-digest': {
       run: (payload) => sendJoinRequestDigest(services, Number(payload.allianceId)),
     },

@@ -6,7 +6,7 @@
 // instead; the link is kept apart, put in only at delivery and deleted as soon as the mail is sent or given
 // up. Without SMTP_URL the link is not stored at all: such mails cannot reach anyone (see README).
 import type { Transporter } from 'nodemailer';
-import type { PrismaClient } from '../db/database.js';
+import { Prisma, type PrismaClient } from '../db/database.js';
 import type { JobHandler } from '../jobs/queue.js';
 import { looksLikeLink } from './fields.js';
 import type { Logger } from './logger.js';
@@ -31,6 +31,12 @@ export interface Mailer {
   readonly delivers: boolean;
   /** Writes the mail to the outbox and, when delivering, queues it; pass a transaction client to tie it to a change. */
   send(message: MailMessage, db?: Db): Promise<void>;
+  /**
+   * The same mail (no secret link) to everyone `recipients` selects (a query with an `email` column): one outbox
+   * row per recipient in one statement, and when delivering one job per row. For mails to all members, which a
+   * loop over send() would make slow. Returns how many mails were written.
+   */
+  sendToMany(recipients: Prisma.Sql, mail: { subject: string; text: string }, db?: Db): Promise<number>;
 }
 
 export function createMailer(deps: { prisma: PrismaClient; delivers: boolean; onQueued?: () => void }): Mailer {
@@ -52,6 +58,17 @@ export function createMailer(deps: { prisma: PrismaClient; delivers: boolean; on
           INSERT INTO outbox_mails (recipient, reply_to, subject, body, status)
           VALUES (${message.to}, ${replyTo}, ${message.subject}, ${message.text}, 'STORED')`;
       }
+    },
+    async sendToMany(recipients, mail, db = deps.prisma) {
+      const rows = (status: string) => Prisma.sql`
+        INSERT INTO outbox_mails (recipient, subject, body, status)
+        SELECT r.email, ${mail.subject}, ${mail.text}, ${status}::outbox_status FROM (${recipients}) r`;
+      if (!deps.delivers) return db.$executeRaw(rows('STORED'));
+      const queued = await db.$executeRaw`
+        WITH mail AS (${rows('QUEUED')} RETURNING id)
+        INSERT INTO jobs (kind, payload) SELECT 'mail', jsonb_build_object('mailId', id) FROM mail`;
+      if (queued > 0) deps.onQueued?.();
+      return queued;
     },
   };
 }
