@@ -48,7 +48,7 @@ import {
   submitProposal,
   type ProposalView,
 } from './proposals.js';
-import { meetingViewHelpers } from './routes.js';
+import { meetingViewHelpers } from './view-helpers.js';
 
 /** What the agenda views use besides the meeting helpers. */
 const agendaHelpers = { clockRange, minutesLabel, decisionDetails, decisionStatuses: DECISION_STATUSES, renderMarkdown };
@@ -354,58 +354,59 @@ export function agendaRoutes(deps: Services): Router {
     return proposal.status === 'OPEN' ? proposal : undefined;
   };
 
-  router.get('/treffen/:id/vorschlaege/:proposalId/ablehnen', organizer, async (req, res) => {
-    const access = await loadManagedMeeting(deps, req, res);
-    if (!access) return;
-    const proposal = await openProposalOf(req, access);
-    if (!proposal) return res.redirect(303, `${base(access)}/vorschlaege`);
-    res.render('meetings/proposal-decline', { ...(await decisionLocals(access, proposal, 'Vorschlag ablehnen', {})), errors: {} });
-  });
-
-  router.post('/treffen/:id/vorschlaege/:proposalId/ablehnen', organizer, async (req, res) => {
-    const access = await loadManagedMeeting(deps, req, res);
-    if (!access) return;
-    const proposal = await openProposalOf(req, access);
-    if (!proposal) return res.redirect(303, `${base(access)}/vorschlaege`);
-    await submitForm(
-      res,
-      'meetings/proposal-decline',
-      () => decisionLocals(access, proposal, 'Vorschlag ablehnen', formValues(req.body)),
-      async () => {
-        const { reason } = parseForm(declineSchema, req.body);
-        await notifyLimit(req);
-        const title = await declineProposal(deps, access.meeting, req.user!, proposal.id, reason);
-        req.flash('success', `„${title}“ ist abgelehnt; ${proposal.proposer.name} bekommt die Begründung per E-Mail.`);
+  /**
+   * Declining and deferring: a page with a small form (reason, or the meeting to defer to), then the decision and a
+   * mail to the proposer. Only open proposals; a decided one leads back to the list.
+   */
+  function proposalDecisionRoutes(
+    path: string,
+    view: string,
+    heading: string,
+    decide: (req: Request, access: MeetingAccess, proposal: ProposalView) => Promise<string>,
+  ) {
+    const load = async (req: Request, res: Response) => {
+      const access = await loadManagedMeeting(deps, req, res);
+      if (!access) return undefined;
+      const proposal = await openProposalOf(req, access);
+      if (!proposal) {
         res.redirect(303, `${base(access)}/vorschlaege`);
-      },
-    );
+        return undefined;
+      }
+      return { access, proposal };
+    };
+    router.get(`/treffen/:id/vorschlaege/:proposalId/${path}`, organizer, async (req, res) => {
+      const found = await load(req, res);
+      if (found) res.render(view, { ...(await decisionLocals(found.access, found.proposal, heading, {})), errors: {} });
+    });
+    router.post(`/treffen/:id/vorschlaege/:proposalId/${path}`, organizer, async (req, res) => {
+      const found = await load(req, res);
+      if (!found) return;
+      const { access, proposal } = found;
+      await submitForm(
+        res,
+        view,
+        () => decisionLocals(access, proposal, heading, formValues(req.body)),
+        async () => {
+          const message = await decide(req, access, proposal);
+          req.flash('success', message);
+          res.redirect(303, `${base(access)}/vorschlaege`);
+        },
+      );
+    });
+  }
+
+  proposalDecisionRoutes('ablehnen', 'meetings/proposal-decline', 'Vorschlag ablehnen', async (req, access, proposal) => {
+    const { reason } = parseForm(declineSchema, req.body);
+    await notifyLimit(req);
+    const title = await declineProposal(deps, access.meeting, req.user!, proposal.id, reason);
+    return `„${title}“ ist abgelehnt; ${proposal.proposer.name} bekommt die Begründung per E-Mail.`;
   });
 
-  router.get('/treffen/:id/vorschlaege/:proposalId/verschieben', organizer, async (req, res) => {
-    const access = await loadManagedMeeting(deps, req, res);
-    if (!access) return;
-    const proposal = await openProposalOf(req, access);
-    if (!proposal) return res.redirect(303, `${base(access)}/vorschlaege`);
-    res.render('meetings/proposal-defer', { ...(await decisionLocals(access, proposal, 'Vorschlag verschieben', {})), errors: {} });
-  });
-
-  router.post('/treffen/:id/vorschlaege/:proposalId/verschieben', organizer, async (req, res) => {
-    const access = await loadManagedMeeting(deps, req, res);
-    if (!access) return;
-    const proposal = await openProposalOf(req, access);
-    if (!proposal) return res.redirect(303, `${base(access)}/vorschlaege`);
-    await submitForm(
-      res,
-      'meetings/proposal-defer',
-      () => decisionLocals(access, proposal, 'Vorschlag verschieben', formValues(req.body)),
-      async () => {
-        const { targetMeetingId } = parseForm(deferSchema, req.body);
-        await notifyLimit(req);
-        const { title, target } = await deferProposal(deps, access.meeting, req.user!, proposal.id, targetMeetingId);
-        req.flash('success', `„${title}“ ist auf das Treffen am ${formatLongDate(target.startsAt)} verschoben.`);
-        res.redirect(303, `${base(access)}/vorschlaege`);
-      },
-    );
+  proposalDecisionRoutes('verschieben', 'meetings/proposal-defer', 'Vorschlag verschieben', async (req, access, proposal) => {
+    const { targetMeetingId } = parseForm(deferSchema, req.body);
+    await notifyLimit(req);
+    const { title, target } = await deferProposal(deps, access.meeting, req.user!, proposal.id, targetMeetingId);
+    return `„${title}“ ist auf das Treffen am ${formatLongDate(target.startsAt)} verschoben.`;
   });
 
   // ------------------------------------------------------------------------------------------------------------

@@ -185,6 +185,40 @@ export async function agendaRows(pool: Services['pool'], meetingId: number): Pro
   );
 }
 
+/** An agenda item as people refer to it: number "2" or "2.1", label "TOP 2" / "TOP 2.1". */
+export interface NumberedAgendaItem {
+  id: number;
+  parentId: number | null;
+  number: string;
+  label: string;
+  title: string;
+  hasInputTalks: boolean;
+  /** Protocol: what came out of it (Markdown). */
+  result: string;
+}
+
+/**
+ * The meeting's items in agenda order, sub-items after their item, numbered as on the agenda. Materials, talk
+ * slots, the protocol and decisions all name items this way.
+ */
+export async function numberedAgenda(pool: Services['pool'], meetingId: number): Promise<NumberedAgendaItem[]> {
+  const rows = await select<Omit<NumberedAgendaItem, 'number' | 'label'>>(
+    pool,
+    Prisma.sql`SELECT id, parent_id AS "parentId", title, has_input_talks AS "hasInputTalks", result
+      FROM agenda_items WHERE meeting_id = ${meetingId} ORDER BY position, id`,
+  );
+  const numbered: NumberedAgendaItem[] = [];
+  rows
+    .filter((r) => r.parentId === null)
+    .forEach((item, i) => {
+      numbered.push({ ...item, number: String(i + 1), label: `TOP ${i + 1}` });
+      rows
+        .filter((r) => r.parentId === item.id)
+        .forEach((sub, j) => numbered.push({ ...sub, number: `${i + 1}.${j + 1}`, label: `TOP ${i + 1}.${j + 1}` }));
+    });
+  return numbered;
+}
+
 export interface Agenda {
   plan: AgendaPlan;
   /** Open decisions of earlier meetings, for the Beschlusskontrolle item (empty without such an item). */

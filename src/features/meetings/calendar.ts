@@ -2,7 +2,7 @@
 // VTIMEZONE for Europe/Berlin, so calendar programs show the German wall-clock time also across summer time.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { MeetingKind, MeetingStatus } from '../../generated/prisma/enums.js';
+import type { MeetingRow } from './access.js';
 import { berlinDay, berlinTime } from '../../lib/dates.js';
 import { MEETING_KINDS } from './labels.js';
 
@@ -14,16 +14,7 @@ function wallClock(instant: Date): string {
   return `${berlinDay(instant)}T${berlinTime(instant)}:00`;
 }
 
-export interface CalendarMeeting {
-  id: number;
-  kind: MeetingKind;
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  venueName: string | null;
-  address: string | null;
-  status: MeetingStatus;
-}
+export type CalendarMeeting = Pick<MeetingRow, 'id' | 'kind' | 'title' | 'startsAt' | 'endsAt' | 'venueName' | 'address' | 'status'>;
 
 /** The calendar text for these meetings; `baseUrl` makes the links and the stable event ids. */
 export function meetingCalendar(meetings: CalendarMeeting[], baseUrl: string, name: string): string {

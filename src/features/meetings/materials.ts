@@ -16,33 +16,9 @@ import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import type { AttachmentAccess } from '../attachments/routes.js';
 import type { MeetingRow } from './access.js';
+import { numberedAgenda, type NumberedAgendaItem } from './agenda.js';
 import { afterMaterialsDeadline } from './deadlines.js';
 import { meetingUrl, notifyParticipants } from './notify.js';
-
-/** An agenda item with its number as people read it: "TOP 2", a sub-item "TOP 2.1". */
-export interface NumberedAgendaItem {
-  id: number;
-  parentId: number | null;
-  title: string;
-  label: string;
-  hasInputTalks: boolean;
-}
-
-/** The meeting's agenda items in agenda order (sub-items after their item), numbered. */
-export async function numberedAgenda(pool: pg.Pool, meetingId: number): Promise<NumberedAgendaItem[]> {
-  const rows = await select<{ id: number; parentId: number | null; title: string; hasInputTalks: boolean }>(
-    pool,
-    Prisma.sql`SELECT id, parent_id AS "parentId", title, has_input_talks AS "hasInputTalks"
-      FROM agenda_items WHERE meeting_id = ${meetingId} ORDER BY position, id`,
-  );
-  const result: NumberedAgendaItem[] = [];
-  const top = rows.filter((r) => r.parentId === null);
-  top.forEach((item, i) => {
-    result.push({ ...item, label: `TOP ${i + 1}` });
-    rows.filter((r) => r.parentId === item.id).forEach((sub, j) => result.push({ ...sub, label: `TOP ${i + 1}.${j + 1}` }));
-  });
-  return result;
-}
 
 export interface MaterialRow {
   id: number;

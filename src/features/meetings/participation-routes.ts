@@ -11,6 +11,7 @@ import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
 import { requireLogin, requireRole, type CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { loadManagedMeeting, loadMeeting, loadOrganizedMeeting, type MeetingAccess } from './access.js';
+import { numberedAgenda } from './agenda.js';
 import { rsvpCsv } from './csv.js';
 import { dueDay } from './deadlines.js';
 import {
@@ -19,7 +20,6 @@ import {
   groupMaterials,
   listMaterials,
   MATERIAL_NOT_FOUND,
-  numberedAgenda,
   publishMaterials,
   streamZip,
   zipEntries,
@@ -36,7 +36,7 @@ import {
   type RsvpInput,
   type TalkItem,
 } from './participation.js';
-import { meetingViewHelpers } from './routes.js';
+import { meetingViewHelpers } from './view-helpers.js';
 
 const materialFormSchema = z.object({
   title: optionalText(200),

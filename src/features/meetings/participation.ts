@@ -11,7 +11,7 @@ import type { Services } from '../../services.js';
 import type { Attendance } from '../../generated/prisma/enums.js';
 import type { MeetingRow } from './access.js';
 import { ATTENDANCES } from './labels.js';
-import { numberedAgenda, type NumberedAgendaItem } from './materials.js';
+import { numberedAgenda, type NumberedAgendaItem } from './agenda.js';
 
 export const ATTENDANCE_CODES = Object.keys(ATTENDANCES) as [Attendance, ...Attendance[]];
 

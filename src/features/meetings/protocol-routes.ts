@@ -1,7 +1,6 @@
 // The results protocol (/treffen/:id/protokoll), its decisions, the follow-up of decisions across meetings
 // (/treffen/beschluesse) and the deadlines of all meetings (/treffen/fristen). Mounted before /treffen/:id.
 import { Router, type Request, type Response } from 'express';
-import { formatTimeSpan } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery, submittedIds } from '../../lib/forms.js';
 import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
@@ -28,20 +27,14 @@ import {
   updateDecision,
   type DecisionEntry,
 } from './decisions.js';
-import { ATTENDANCES, DECISION_STATUSES, MEETING_KINDS, MEETING_STATUSES } from './labels.js';
-import { agendaOutline, findProtocol, protocolFormData, protocolView, publishProtocol, publishRefusal, saveProtocol } from './protocol.js';
+import { DECISION_STATUSES } from './labels.js';
+import { meetingViewHelpers } from './view-helpers.js';
+import { numberedAgenda } from './agenda.js';
+import { findProtocol, protocolFormData, protocolView, publishProtocol, publishRefusal, saveProtocol } from './protocol.js';
 import { deadlineOverview } from './reminders.js';
-import { displayStatus } from './service.js';
 
-/** What the meeting head and tabs need (as meetingViewHelpers in routes.ts), plus the decisions' states. */
-const viewHelpers = {
-  meetingKinds: MEETING_KINDS,
-  meetingStatuses: MEETING_STATUSES,
-  attendances: ATTENDANCES,
-  displayStatus,
-  formatTimeSpan,
-  decisionStatuses: DECISION_STATUSES,
-};
+/** What the meeting head and tabs need, plus the decisions' states. */
+const viewHelpers = { ...meetingViewHelpers, decisionStatuses: DECISION_STATUSES };
 
 const CANCELLED = 'Das Treffen ist abgesagt – dafür gibt es kein Protokoll.';
 
@@ -149,7 +142,7 @@ export function protocolRoutes(deps: Services): Router {
   async function editLocals(meeting: MeetingRow, form?: Record<string, unknown>) {
     const [data, outline, decisions, alliances, protocol] = await Promise.all([
       protocolFormData(deps.prisma, meeting.id),
-      agendaOutline(deps.prisma, meeting.id),
+      numberedAgenda(deps.pool, meeting.id),
       meetingDecisions(deps.pool, meeting.id),
       decisionAllianceChoices(deps.pool, meeting.id),
       findProtocol(deps.prisma, meeting.id),
@@ -194,7 +187,7 @@ export function protocolRoutes(deps: Services): Router {
       'meetings/protocol-form',
       () => editLocals(meeting, formValues(req.body)),
       async () => {
-        await saveProtocol(deps.prisma, meeting.id, (req.body ?? {}) as Record<string, unknown>);
+        await saveProtocol(deps, meeting.id, (req.body ?? {}) as Record<string, unknown>);
         req.flash(
           'success',
           meeting.protocolPublishedAt
@@ -240,7 +233,7 @@ export function protocolRoutes(deps: Services): Router {
   // --- Decisions of a protocol ------------------------------------------------------------------------------
 
   async function decisionFormLocals(meeting: MeetingRow, heading: string, action: string, values: Record<string, unknown>) {
-    const [alliances, items] = await Promise.all([decisionAllianceChoices(deps.pool, meeting.id), agendaOutline(deps.prisma, meeting.id)]);
+    const [alliances, items] = await Promise.all([decisionAllianceChoices(deps.pool, meeting.id), numberedAgenda(deps.pool, meeting.id)]);
     return { title: `${heading}: ${meeting.title}`, heading, meeting, action, values, alliances, items, ...viewHelpers };
   }
 
@@ -272,12 +265,19 @@ export function protocolRoutes(deps: Services): Router {
     );
   });
 
-  router.get('/treffen/:id/protokoll/beschluesse/:decisionId/bearbeiten', organizer, async (req, res) => {
+  /** The decision in :decisionId of a meeting the viewer manages (404 when it belongs to another meeting). */
+  async function managedDecision(req: Request, res: Response) {
     const access = await loadManagedMeeting(deps, req, res);
-    if (!access) return;
-    const { meeting } = access;
-    assertNotCancelled(meeting);
-    const decision = await findMeetingDecision(deps.pool, meeting.id, requireIdParam(req, DECISION_NOT_FOUND, 'decisionId'));
+    if (!access) return undefined;
+    assertNotCancelled(access.meeting);
+    const decision = await findMeetingDecision(deps.pool, access.meeting.id, requireIdParam(req, DECISION_NOT_FOUND, 'decisionId'));
+    return { meeting: access.meeting, decision };
+  }
+
+  router.get('/treffen/:id/protokoll/beschluesse/:decisionId/bearbeiten', organizer, async (req, res) => {
+    const found = await managedDecision(req, res);
+    if (!found) return;
+    const { meeting, decision } = found;
     res.render('meetings/decision-form', {
       ...(await decisionFormLocals(
         meeting,
@@ -291,11 +291,9 @@ export function protocolRoutes(deps: Services): Router {
   });
 
   router.post('/treffen/:id/protokoll/beschluesse/:decisionId', organizer, async (req, res) => {
-    const access = await loadManagedMeeting(deps, req, res);
-    if (!access) return;
-    const { meeting } = access;
-    assertNotCancelled(meeting);
-    const decision = await findMeetingDecision(deps.pool, meeting.id, requireIdParam(req, DECISION_NOT_FOUND, 'decisionId'));
+    const found = await managedDecision(req, res);
+    if (!found) return;
+    const { meeting, decision } = found;
     const action = `/treffen/${meeting.id}/protokoll/beschluesse/${decision.id}`;
     await submitForm(
       res,
@@ -310,11 +308,9 @@ export function protocolRoutes(deps: Services): Router {
   });
 
   router.post('/treffen/:id/protokoll/beschluesse/:decisionId/loeschen', organizer, async (req, res) => {
-    const access = await loadManagedMeeting(deps, req, res);
-    if (!access) return;
-    const { meeting } = access;
-    assertNotCancelled(meeting);
-    const decision = await findMeetingDecision(deps.pool, meeting.id, requireIdParam(req, DECISION_NOT_FOUND, 'decisionId'));
+    const found = await managedDecision(req, res);
+    if (!found) return;
+    const { meeting, decision } = found;
     const short = decision.text.length > 80 ? `${decision.text.slice(0, 77)}…` : decision.text;
     const ask = {
       title: 'Beschluss löschen?',

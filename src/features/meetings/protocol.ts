@@ -11,6 +11,7 @@ import { renderMarkdown } from '../../lib/markdown.js';
 import type { Services } from '../../services.js';
 import type { Attendance } from '../../generated/prisma/enums.js';
 import type { MeetingRow } from './access.js';
+import { numberedAgenda, type NumberedAgendaItem } from './agenda.js';
 import { dueDay } from './deadlines.js';
 import { meetingDecisions, type MeetingDecision } from './decisions.js';
 import { meetingUrl, notifyParticipants } from './notify.js';
@@ -23,41 +24,6 @@ export interface ProtocolRecord {
 
 export async function findProtocol(prisma: Services['prisma'], meetingId: number): Promise<ProtocolRecord | null> {
   return prisma.protocol.findUnique({ where: { meetingId }, select: { summary: true, publishedAt: true, updatedAt: true } });
-}
-
-export interface OutlineItem {
-  id: number;
-  parentId: number | null;
-  /** "2", or "2.1" for a sub-item */
-  number: string;
-  title: string;
-  result: string;
-}
-
-/** The agenda in its order, sub-items under their item, numbered as on the agenda (TOP 1, TOP 2, TOP 2.1 …). */
-export async function agendaOutline(prisma: Services['prisma'], meetingId: number): Promise<OutlineItem[]> {
-  const items = await prisma.agendaItem.findMany({
-    where: { meetingId },
-    select: { id: true, parentId: true, title: true, result: true, position: true },
-    orderBy: [{ position: 'asc' }, { id: 'asc' }],
-  });
-  const outline: OutlineItem[] = [];
-  const topLevel = items.filter((i) => i.parentId === null || !items.some((p) => p.id === i.parentId));
-  topLevel.forEach((item, index) => {
-    outline.push({ id: item.id, parentId: null, number: String(index + 1), title: item.title, result: item.result });
-    items
-      .filter((c) => c.parentId === item.id)
-      .forEach((child, childIndex) =>
-        outline.push({
-          id: child.id,
-          parentId: item.id,
-          number: `${index + 1}.${childIndex + 1}`,
-          title: child.title,
-          result: child.result,
-        }),
-      );
-  });
-  return outline;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -178,8 +144,12 @@ const RESULT_MAX = 20_000;
  * Saves attendance, summary and the results of the agenda items in one go. Only results that the form sent are
  * written (an item added meanwhile keeps its result); ids that are not among this meeting's people are refused.
  */
-export async function saveProtocol(prisma: Services['prisma'], meetingId: number, body: Record<string, unknown>): Promise<void> {
-  const outline = await agendaOutline(prisma, meetingId);
+export async function saveProtocol(
+  { prisma, pool }: Pick<Services, 'prisma' | 'pool'>,
+  meetingId: number,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const outline = await numberedAgenda(pool, meetingId);
   const sent = outline.filter((item) => `result_${item.id}` in body);
   const schema = z.object({
     attendees: presentIds,
@@ -228,7 +198,7 @@ export interface ProtocolView {
   changedAfterPublishing: boolean;
   summaryHtml: string;
   attendees: { name: string; allianceName: string | null; hasAccount: boolean }[];
-  items: (OutlineItem & { resultHtml: string })[];
+  items: (NumberedAgendaItem & { resultHtml: string })[];
   decisions: (MeetingDecision & { itemLabel: string | null })[];
   /** The protocol's last day, 'YYYY-MM-DD'. */
   dueOn: string;
@@ -237,7 +207,7 @@ export interface ProtocolView {
 export async function protocolView(deps: Pick<Services, 'prisma' | 'pool'>, meeting: MeetingRow): Promise<ProtocolView> {
   const [protocol, outline, attendees, decisions] = await Promise.all([
     findProtocol(deps.prisma, meeting.id),
-    agendaOutline(deps.prisma, meeting.id),
+    numberedAgenda(deps.pool, meeting.id),
     deps.prisma.meetingAttendee.findMany({
       where: { meetingId: meeting.id },
       select: { name: true, allianceName: true, userId: true },

@@ -3,7 +3,7 @@
 // their fixed addresses (/treffen/fristen …) come before /treffen/:id.
 import { Router } from 'express';
 import { z } from 'zod';
-import { berlinDay, berlinTime, formatTimeSpan } from '../../lib/dates.js';
+import { berlinDay, berlinTime } from '../../lib/dates.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { pageParam, searchParam } from '../../lib/fields.js';
 import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
@@ -15,20 +15,12 @@ import { loadMeeting, loadOrganizedMeeting, type MeetingRow } from './access.js'
 import { agendaRoutes } from './agenda-routes.js';
 import { meetingCalendar } from './calendar.js';
 import { meetingDeadlines } from './deadlines.js';
-import { ATTENDANCES, MEETING_KINDS, MEETING_STATUSES } from './labels.js';
+import { MEETING_KINDS } from './labels.js';
 import { participationRoutes } from './participation-routes.js';
 import { protocolRoutes } from './protocol-routes.js';
 import { cancelFormSchema, meetingFormSchema } from './schema.js';
-import { cancelMeeting, createMeeting, displayStatus, listMeetings, organizerChoices, updateMeeting, yearOverview } from './service.js';
-
-/** Helpers every meeting view uses. */
-export const meetingViewHelpers = {
-  meetingKinds: MEETING_KINDS,
-  meetingStatuses: MEETING_STATUSES,
-  attendances: ATTENDANCES,
-  displayStatus,
-  formatTimeSpan,
-};
+import { meetingViewHelpers } from './view-helpers.js';
+import { cancelMeeting, createMeeting, listMeetings, organizerChoices, updateMeeting, yearOverview } from './service.js';
 
 /** The form's fields from a stored meeting (times in Berlin). */
 function formFromMeeting(m: MeetingRow): Record<string, unknown> {
