@@ -267,3 +267,35 @@ describe('start page', () => {
     expect(text((await member.get('/')).text)).not.toContain('Tagesordnung verschicken');
   });
 });
+
+describe('the overview page', () => {
+  it('sums up agenda, materials and protocol of a held meeting', async () => {
+    const meeting = await createMeeting(ctx.db, organizerId, {
+      day: '2025-06-14',
+      title: 'Gehaltenes Treffen',
+      agendaPublishedAt: new Date('2025-05-20'),
+    });
+    await ctx.db.prisma.agendaItem.create({ data: { meetingId: meeting.id, position: 1, title: 'Begrüßung', durationMinutes: 10 } });
+    await ctx.db.prisma.agendaItem.create({ data: { meetingId: meeting.id, position: 2, title: 'Haushalt', durationMinutes: 50 } });
+    await ctx.db.prisma.material.create({ data: { meetingId: meeting.id, title: 'Zahlen', body: 'Die Zahlen.', addedById: organizerId } });
+    const before = text((await visitor().get(`/treffen/${meeting.id}`)).text);
+    expect(before).toContain('14:00–14:10 TOP 1 Begrüßung 14:10–15:00 TOP 2 Haushalt');
+    expect(before).toContain('1 Vorlage · alle als ZIP herunterladen');
+    expect(before).toContain('Das Protokoll folgt spätestens eine Woche nach dem Treffen (bis 21.06.2025)');
+    await ctx.db.prisma.protocol.create({ data: { meetingId: meeting.id, publishedAt: new Date('2025-06-18T10:00:00Z') } });
+    expect(text((await visitor().get(`/treffen/${meeting.id}`)).text)).toContain('Protokoll lesen (veröffentlicht am 18.06.2025)');
+  });
+
+  it('keeps a draft agenda from visitors and shows it to the lead organiser', async () => {
+    const meeting = await createMeeting(ctx.db, organizerId, { day: '2031-06-14' });
+    await ctx.db.prisma.agendaItem.create({
+      data: { meetingId: meeting.id, position: 1, title: 'Geheimer Entwurfspunkt', durationMinutes: 10 },
+    });
+    const page = text((await visitor().get(`/treffen/${meeting.id}`)).text);
+    expect(page).not.toContain('Geheimer Entwurfspunkt');
+    expect(page).toContain('Die Tagesordnung wird noch vorbereitet.');
+    expect(text((await organizer.get(`/treffen/${meeting.id}`)).text)).toContain(
+      'Entwurf – noch nicht verschickt. 14:00–14:10 TOP 1 Geheimer Entwurfspunkt',
+    );
+  });
+});

@@ -14,7 +14,8 @@ import type { Services } from '../../services.js';
 import { loadMeeting, loadOrganizedMeeting, type MeetingRow } from './access.js';
 import { agendaRoutes } from './agenda-routes.js';
 import { meetingCalendar } from './calendar.js';
-import { meetingDeadlines } from './deadlines.js';
+import { agendaRows, clockRange, planAgenda } from './agenda.js';
+import { dueDay, meetingDeadlines } from './deadlines.js';
 import { MEETING_KINDS } from './labels.js';
 import { participationRoutes } from './participation-routes.js';
 import { protocolRoutes } from './protocol-routes.js';
@@ -126,17 +127,26 @@ export function meetingRoutes(deps: Services): Router {
     const access = await loadMeeting(deps, req, res);
     if (!access) return;
     const { meeting } = access;
-    const rsvp = req.user
-      ? await deps.prisma.rsvp.findUnique({
-          where: { meetingId_userId: { meetingId: meeting.id, userId: req.user.id } },
-          select: { attendance: true },
-        })
-      : null;
+    const agendaVisible = meeting.agendaPublishedAt !== null || access.canManage;
+    const [rsvp, plan, materialCount] = await Promise.all([
+      req.user
+        ? deps.prisma.rsvp.findUnique({
+            where: { meetingId_userId: { meetingId: meeting.id, userId: req.user.id } },
+            select: { attendance: true },
+          })
+        : null,
+      agendaVisible ? agendaRows(deps.pool, meeting.id).then((rows) => planAgenda(meeting, rows)) : undefined,
+      deps.prisma.material.count({ where: { meetingId: meeting.id } }),
+    ]);
     res.render('meetings/show', {
       title: meeting.title,
       ...access,
       rsvp,
       deadlines: access.isOrganizer && meeting.status !== 'CANCELLED' ? meetingDeadlines(meeting) : [],
+      plan,
+      materialCount,
+      dueOn: { materials: dueDay(meeting, 'MATERIALS'), protocol: dueDay(meeting, 'PROTOCOL') },
+      clockRange,
       purposeHtml: renderMarkdown(meeting.purpose),
       notesHtml: renderMarkdown(meeting.notes),
       relatedEventsHtml: renderMarkdown(meeting.relatedEvents),
