@@ -2,6 +2,7 @@
 // 360 px, no button is cut off at 1280 px, print shows content only, and the confirmation step works without
 // JavaScript. Skips where no Chromium is installed; in CI (CI=true) it runs and fails loudly without one.
 // UI_SHOTS=/tmp/ui-shots additionally writes a screenshot of every page (and a PDF of the printed alliance page).
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,8 +10,10 @@ import path from 'node:path';
 import { domainToASCII } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, berlinDay, berlinInstant } from '../src/lib/dates.js';
 import { createUser, csrfTokenFrom, formBody, sessionAgent, sessionCookie, useTestContext, type TestContext } from './support/context.js';
 import { docx, pdf, png } from './support/files.js';
+import { createMeeting } from './support/meetings.js';
 import { completeMotion, motionSlugFrom, publishedMotion, sendMotionForm } from './support/motions.js';
 import { completeReport, decide, publishedReport, sendReportForm, slugFromRedirect, waitingVersion } from './support/reports.js';
 
@@ -334,6 +337,188 @@ async function seedMotions(c: TestContext, base: Awaited<ReturnType<typeof seed>
   return { slug, versionId: await waitingVersion(c, waiting) };
 }
 
+const MEETING_TITLE = 'Treffen der kommunalpolitischen Plattform zur Haushaltskonsolidierung und Kreisumlagenerhöhung';
+
+/**
+ * KOG-Treffen as they look in use, with long names everywhere: one held (protocol, decisions with follow-up notes,
+ * materials), one coming with its agenda out (sub-items, input talks, changes, registrations, a file), one whose
+ * agenda is still a draft (proposals waiting), an internal and a cancelled one.
+ */
+async function seedMeetings(c: TestContext, base: Awaited<ReturnType<typeof seed>>) {
+  const { prisma } = c.db;
+  const lead = base.organizer.id;
+  const today = berlinDay(new Date());
+  const common = {
+    venueName: 'Bürgerhaus Horster Mitte, Großer Saal im Erdgeschoss',
+    address: 'Schmalhorststraße 1, 45899 Gelsenkirchen-Horst',
+    directions: 'Parkplatz gegenüber am Schloss Horst; vom Hauptbahnhof mit der Straßenbahnlinie 301',
+    purpose: 'Für einen nächsten Erfahrungsaustausch und zur gemeinsamen Beratung',
+    notes: 'Für Getränke wird gesorgt, wir freuen uns über Kuchenspenden (bitte sagt uns vorher Bescheid).',
+    relatedEvents: `Wir laden ebenfalls ein zur bundesweiten Demonstration am Vortag: ${LONG_NETWORK_URL}`,
+    signature: `${base.organizer.name}\nKoordinierungsgruppe der kommunalpolitischen Plattform`,
+  };
+  type ItemExtra = { result?: string; hasInputTalks?: boolean; description?: string; changedAt?: Date; presenter?: string };
+  const items = async (meetingId: number, list: [string, number | null, ItemExtra?][], parentId?: number) => {
+    const made = [];
+    for (const [i, [title, durationMinutes, extra]] of list.entries())
+      made.push(await prisma.agendaItem.create({ data: { meetingId, parentId, position: i + 1, title, durationMinutes, ...extra } }));
+    return made;
+  };
+
+  const pastDay = addDays(today, -30);
+  const past = await createMeeting(c.db, lead, {
+    ...common,
+    day: pastDay,
+    title: `${MEETING_TITLE} im Herbst`,
+    agendaPublishedAt: berlinInstant(addDays(pastDay, -22), '10:00'),
+    materialsPublishedAt: berlinInstant(addDays(pastDay, -8), '10:00'),
+  });
+  await prisma.meeting.update({ where: { id: past.id }, data: { status: 'HELD' } });
+  const [, reports] = await items(past.id, [
+    ['Begrüßung', 10, { result: 'Vorstellungsrunde; zwei Bündnisse sind zum ersten Mal dabei.' }],
+    ['Berichte aus den Bündnissen', 60, { result: `Die **${LONG_WORD}** beschäftigt drei Bündnisse; Unterlagen: ${RATSINFO_URL}` }],
+  ]);
+  await items(past.id, [['Auswertung der Wahlkämpfe', 20, { result: 'Gute Erfahrungen mit Infoständen.' }]], reports!.id);
+  await prisma.protocol.create({
+    data: { meetingId: past.id, summary: 'Ein lebendiger Austausch.', publishedAt: berlinInstant(addDays(pastDay, 5), '20:00') },
+  });
+  await prisma.meetingAttendee.createMany({
+    data: [
+      { meetingId: past.id, userId: base.member.id, name: base.member.name },
+      { meetingId: past.id, name: 'Gast aus Castrop-Rauxel (Bürgerliste für Transparenz und Bürgerbeteiligung)' },
+    ],
+  });
+  const decision = await prisma.decision.create({
+    data: {
+      meetingId: past.id,
+      agendaItemId: reports!.id,
+      text: `Eine gemeinsame Stellungnahme zur ${LONG_WORD} schreiben und an alle Kreistagsfraktionen schicken.`,
+      responsible: base.alliance.name,
+      responsibleAllianceId: base.alliance.id,
+      dueOn: new Date(`${addDays(today, 14)}T00:00:00Z`),
+      status: 'IN_PROGRESS',
+      notes: { create: { authorId: lead, status: 'IN_PROGRESS', body: `Entwurf liegt vor: ${RATSINFO_URL}` } },
+    },
+  });
+  await prisma.material.create({
+    data: { meetingId: past.id, title: 'Gedanken zur Auswertung', body: '- Termin\n- Ort', addedById: lead },
+  });
+
+  const nextDay = addDays(today, 30);
+  const next = await createMeeting(c.db, lead, {
+    ...common,
+    day: nextDay,
+    title: `${MEETING_TITLE} im Winter`,
+    onlineLink: LONG_NETWORK_URL,
+    agendaPublishedAt: berlinInstant(addDays(today, -1), '10:00'),
+  });
+  const [, , talks, law] = await items(next.id, [
+    ['Begrüßung', 10],
+    ['Beschlusskontrolle', 10],
+    ['Berichte aus den Bündnissen', 30, { hasInputTalks: true, description: `Schwerpunkte, Finanzlage, **${LONG_WORD}**.` }],
+    [
+      'Die Rechtsentwicklung der Bundesregierung, die Auswirkungen auf die Kommunen und die Arbeit der Bündnisse',
+      120,
+      { changedAt: new Date() },
+    ],
+    ['Sonstiges / Termin des nächsten Treffens', 15],
+  ]);
+  await items(
+    next.id,
+    [
+      ['Auswertung des Bündniskongresses und der neuen Grundsätze', 45, { presenter: base.member.name }],
+      ['Impulsbeiträge zur Verwirklichung der finanzpolitischen Prinzipien', null],
+    ],
+    law!.id,
+  );
+  for (const [who, attendance] of [
+    [base.member, 'ON_SITE'],
+    [base.colleague, 'ONLINE'],
+    [base.admin, 'MAYBE'],
+  ] as const) {
+    await prisma.rsvp.create({
+      data: {
+        meetingId: next.id,
+        userId: who.id,
+        allianceId: who === base.admin ? null : base.alliance.id,
+        attendance,
+        offersTalk: who === base.member,
+        bringsCake: who !== base.colleague,
+        comment: who === base.member ? `Wir kommen zu dritt mit dem Zug; Rückfahrt über ${LONG_NETWORK_URL}` : '',
+      },
+    });
+  }
+  await prisma.inputTalk.create({
+    data: { agendaItemId: talks!.id, allianceId: base.alliance.id, userId: base.member.id, topic: `Auswertung der ${LONG_WORD}` },
+  });
+  const content = pdf('Vorlage');
+  const attachment = await prisma.attachment.create({
+    data: {
+      fileName: 'Stellungnahme_Nahverkehrsplan_Kreistag_Recklinghausen_2026_endgültige_Fassung_mit_allen_Anlagen.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content: new Uint8Array(content),
+      uploadedById: lead,
+    },
+  });
+  await prisma.material.create({
+    data: { meetingId: next.id, agendaItemId: law!.id, title: attachment.fileName, attachmentId: attachment.id, addedById: lead },
+  });
+
+  const draft = await createMeeting(c.db, lead, { ...common, day: addDays(today, 60), title: `${MEETING_TITLE} im Frühjahr` });
+  const draftItems = await items(draft.id, [
+    ['Begrüßung', 10],
+    ['Berichte aus den Bündnissen', 45],
+    ['Sonstiges', 15],
+  ]);
+  const proposals = [];
+  for (const [title, status] of [
+    [`Erfahrungen mit der ${LONG_WORD} im ländlichen Raum`, 'OPEN'],
+    ['Wie gewinnen wir junge Leute für die Bündnisarbeit?', 'OPEN'],
+    ['Parteitag der Liste XY vorbereiten', 'DECLINED'],
+  ] as const) {
+    proposals.push(
+      await prisma.agendaProposal.create({
+        data: {
+          meetingId: draft.id,
+          proposerId: base.member.id,
+          allianceId: base.alliance.id,
+          title,
+          description: `Wir möchten unsere Erfahrungen vorstellen: ${RATSINFO_URL}`,
+          requestedMinutes: 30,
+          status,
+          reason: status === 'DECLINED' ? 'Parteipolitik gehört nicht auf die Tagesordnung (KOG-Prinzip 4).' : null,
+          decidedAt: status === 'DECLINED' ? new Date() : null,
+        },
+      }),
+    );
+  }
+  const internal = await createMeeting(c.db, lead, {
+    ...common,
+    day: addDays(today, 90),
+    title: 'Regionaltreffen Ruhrgebiet',
+    kind: 'REGIONALTREFFEN',
+    isPublic: false,
+  });
+  const cancelled = await createMeeting(c.db, lead, { ...common, day: addDays(today, 20), title: 'Ratschlag in Kassel' });
+  await prisma.meeting.update({
+    where: { id: cancelled.id },
+    data: { status: 'CANCELLED', cancelReason: 'Der Saal ist nicht verfügbar; wir suchen einen neuen Termin.' },
+  });
+  return {
+    past: past.id,
+    next: next.id,
+    draft: draft.id,
+    internal: internal.id,
+    cancelled: cancelled.id,
+    item: talks!.id,
+    draftItems,
+    proposal: proposals[0]!.id,
+    decision: decision.id,
+  };
+}
+
 type Who = 'visitor' | 'member' | 'organizer' | 'admin';
 interface PageCheck {
   who: Who;
@@ -376,6 +561,7 @@ function measureLayout(): LayoutReport {
   const clipped: string[] = [];
   for (const el of Array.from<any>(document.querySelectorAll('main button, main a.button'))) {
     if (el.getClientRects().length === 0) continue; // not displayed
+    if (el.closest('details:not([open]) > :not(summary)')) continue; // folded away in a closed <details>
     const box: Box = el.getBoundingClientRect();
     let [left, right, top, bottom] = [0, innerWidth, -Infinity, Infinity];
     for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
@@ -490,6 +676,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
   let data: Awaited<ReturnType<typeof seed>>;
   let reports: Awaited<ReturnType<typeof seedReports>>;
   let motions: Awaited<ReturnType<typeof seedMotions>>;
+  let meetings: Awaited<ReturnType<typeof seedMeetings>>;
   const contexts = new Map<Who, BrowserContext>();
 
   async function contextFor(who: Who, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
@@ -509,6 +696,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
     data = await seed(ctx);
     reports = await seedReports(ctx, data);
     motions = await seedMotions(ctx, data);
+    meetings = await seedMeetings(ctx, data);
     server = ctx.app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -903,6 +1091,130 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('pages in a re
       expect(await ctx.db.prisma.report.count({ where: { slug } })).toBe(0);
     } finally {
       await context.close();
+    }
+  });
+  it('meeting pages fit both widths for visitors and members', { timeout: 180_000 }, async () => {
+    const { past, next, draft, internal, cancelled, decision } = meetings;
+    const year = new Date().getFullYear();
+    const forAll = [
+      '/treffen',
+      '/treffen?vergangene=1',
+      '/treffen?q=Haushaltskonsolidierung',
+      `/treffen/jahr/${year}`,
+      '/treffen/beschluesse',
+      ...[past, next, draft, cancelled].flatMap((id) =>
+        ['', '/tagesordnung', '/vorschlaege', '/einladung', '/vorlagen', '/rueckmeldungen', '/protokoll'].map((p) => `/treffen/${id}${p}`),
+      ),
+    ];
+    await checkPages([
+      ...forAll.map((path) => ({ who: 'visitor' as const, path })),
+      ...[...forAll, `/treffen/${internal}`, `/treffen/beschluesse/${decision}`].map((path) => ({ who: 'member' as const, path })),
+    ]);
+  });
+
+  it('meeting pages fit both widths for the lead organiser, with every control', { timeout: 180_000 }, async () => {
+    const { past, next, draft, cancelled, item, proposal, decision } = meetings;
+    const paths = [
+      '/',
+      '/treffen',
+      `/treffen/jahr/${new Date().getFullYear()}`,
+      '/treffen/beschluesse',
+      '/treffen/beschluesse?status=alle',
+      `/treffen/beschluesse/${decision}`,
+      '/treffen/fristen',
+      '/treffen/neu',
+      ...[next, draft].flatMap((id) =>
+        ['', '/tagesordnung', '/vorschlaege', '/einladung', '/vorlagen', '/rueckmeldungen', '/rueckmeldungen/liste'].map(
+          (p) => `/treffen/${id}${p}`,
+        ),
+      ),
+      `/treffen/${next}/bearbeiten`,
+      `/treffen/${next}/absagen`,
+      `/treffen/${next}/tagesordnung/neu`,
+      `/treffen/${next}/tagesordnung/neu?unter=${item}`,
+      `/treffen/${next}/tagesordnung/${item}/bearbeiten`,
+      `/treffen/${draft}/vorschlaege/${proposal}/ablehnen`,
+      `/treffen/${draft}/vorschlaege/${proposal}/verschieben`,
+      `/treffen/${past}`,
+      `/treffen/${past}/protokoll`,
+      `/treffen/${past}/protokoll/bearbeiten`,
+      `/treffen/${past}/protokoll/beschluesse/neu`,
+      `/treffen/${past}/protokoll/beschluesse/${decision}/bearbeiten`,
+      `/treffen/${cancelled}`,
+      `/treffen/${cancelled}/vorlagen`,
+    ];
+    await checkPages(paths.map((path) => ({ who: 'organizer' as const, path })));
+  });
+
+  it('prints the invitation, the agenda and the protocol as content only; the invitation with its agenda', async () => {
+    const page = await contexts.get('organizer')!.newPage();
+    await page.setViewportSize(WIDE);
+    const hidden = [
+      '.site-header',
+      '.site-footer',
+      '.breadcrumb',
+      '.sub-nav',
+      'form',
+      'button',
+      '.button',
+      '.no-print',
+      '.agenda-controls',
+    ];
+    for (const [url, expected] of [
+      [
+        `/treffen/${meetings.next}/einladung`,
+        [
+          'TOP 1 Begrüßung (10 Minuten)',
+          'Auswertung des Bündniskongresses und der neuen Grundsätze (45 Minuten)',
+          'Für Getränke wird gesorgt',
+          'Koordinierungsgruppe der kommunalpolitischen Plattform',
+        ],
+      ],
+      [`/treffen/${meetings.draft}/tagesordnung`, [`Tagesordnung – ${MEETING_TITLE} im Frühjahr`, 'TOP 3 Sonstiges']],
+      [`/treffen/${meetings.past}/protokoll`, ['Ergebnisprotokoll', 'Eine gemeinsame Stellungnahme']],
+    ] as const) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(base + url);
+      expect(await page.locator('main .button, main button').count(), `${url} has controls on screen`).toBeGreaterThan(0);
+      const printed = await printedView(page, hidden);
+      expect(printed.shown, url).toEqual(nothingOf(printed.shown));
+      for (const line of expected) expect(printed.text.replace(/\s+/g, ' '), url).toContain(line);
+      if (SHOTS) await page.pdf({ path: path.join(SHOTS, `print-${url.split('/').pop()}.pdf`), format: 'A4' });
+    }
+    await page.close();
+  });
+
+  it('moves agenda items up and down, without JavaScript and with it; the page still fits', { timeout: 60_000 }, async () => {
+    const [first, second] = meetings.draftItems;
+    const titles = (page: Page) => page.locator('.agenda-item__title').allTextContents();
+    for (const javaScriptEnabled of [false, true]) {
+      const context = await contextFor('organizer', { javaScriptEnabled });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${base}/treffen/${meetings.draft}/tagesordnung`);
+        expect(await titles(page)).toEqual(['TOP 1 Begrüßung', 'TOP 2 Berichte aus den Bündnissen', 'TOP 3 Sonstiges']);
+        for (const [item, direction, order] of [
+          [second!, 'hoch', ['TOP 1 Berichte aus den Bündnissen', 'TOP 2 Begrüßung', 'TOP 3 Sonstiges']],
+          [first!, 'hoch', ['TOP 1 Begrüßung', 'TOP 2 Berichte aus den Bündnissen', 'TOP 3 Sonstiges']],
+        ] as const) {
+          const button = page.locator(`form[action$="/tagesordnung/${item.id}/${direction}"] button`);
+          if (javaScriptEnabled) await button.click();
+          else await Promise.all([page.waitForNavigation(), button.click()]);
+          await expect.poll(() => titles(page)).toEqual(order);
+        }
+        if (!javaScriptEnabled) {
+          expect(new URL(page.url()).hash).toBe(`#top-${first!.id}`);
+          expect(await page.locator('.flash').textContent()).toContain('„Begrüßung“ ist nach oben verschoben.');
+          expect(await layoutProblems(page, 'lead agenda after moving (no JavaScript)')).toEqual([]);
+        } else {
+          // The focus stays with the moved item: at the top its "up" button is disabled, so "down" has it.
+          await expect
+            .poll(() => page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('action')))
+            .toContain(`/${first!.id}/runter`);
+        }
+      } finally {
+        await context.close();
+      }
     }
   });
 });

@@ -84,8 +84,10 @@ export function meetingRoutes(deps: Services): Router {
     res.send(meetingCalendar(meetings, deps.baseUrl, 'KOG-Treffen – Kommunale Erfahrungsbörse'));
   });
 
-  router.get('/treffen/neu', organizer, async (_req, res) => {
-    res.render('meetings/form', { ...(await formLocals('Neues Treffen anlegen', DEFAULT_FORM, '/treffen')), errors: {} });
+  router.get('/treffen/neu', organizer, async (req, res) => {
+    // Whoever creates the meeting usually leads it; the form lets them pick someone else.
+    const values = { ...DEFAULT_FORM, leadOrganizerId: String(req.user!.id) };
+    res.render('meetings/form', { ...(await formLocals('Neues Treffen anlegen', values, '/treffen')), errors: {} });
   });
 
   router.post('/treffen', organizer, (req, res) =>
