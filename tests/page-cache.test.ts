@@ -65,3 +65,27 @@ describe('the page cache for visitors', () => {
     }
   });
 });
+
+describe('calendar files from the cache', () => {
+  it('keep their content type and file name, and show a new meeting within moments', async () => {
+    const lead = await createUser(ctx.db, { role: 'ORGANIZER' });
+    const first = await request(app).get('/treffen.ics');
+    const kept = await request(app).get('/treffen.ics');
+    expect(kept.headers['content-type']).toMatch(/^text\/calendar/);
+    expect(kept.headers['content-disposition']).toBe(first.headers['content-disposition']);
+    expect(kept.headers['content-disposition']).toContain('treffen.ics');
+    await ctx.db.prisma.meeting.create({
+      data: {
+        kind: 'KOG_TREFFEN',
+        title: 'Frisches Treffen',
+        startsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date(Date.now() + 90_000_000),
+        leadOrganizerId: lead.id,
+        createdById: lead.id,
+      },
+    });
+    await new Promise((r) => setTimeout(r, TTL + 50));
+    await request(app).get('/treffen.ics');
+    expect((await request(app).get('/treffen.ics')).text).toContain('Frisches Treffen');
+  });
+});

@@ -114,7 +114,9 @@ export async function checkPage(baseUrl: string, path: string, cookie: string | 
   });
   const body = await res.text();
   if (res.status !== expectStatus) throw new Error(`${path} answered ${res.status} instead of ${expectStatus}`);
+  // Pages show the logout form; downloads (ZIP, calendar) cannot, so only pages are checked.
+  const isPage = (res.headers.get('content-type') ?? '').startsWith('text/html');
   const loggedIn = body.includes('action="/abmelden"');
-  if (cookie && !loggedIn) throw new Error(`${path} does not look logged in (no logout form on the page)`);
+  if (cookie && isPage && !loggedIn) throw new Error(`${path} does not look logged in (no logout form on the page)`);
   if (!cookie && loggedIn) throw new Error(`${path} looks logged in without a cookie`);
 }

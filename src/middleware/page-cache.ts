@@ -16,6 +16,8 @@ export interface PageCacheOptions {
 interface CachedPage {
   expires: number;
   contentType: string;
+  /** Content-Disposition of a download (calendar files), sent again with the copy. */
+  disposition?: string;
   body: string;
   bytes: number;
   /** When a request started to render a fresh copy; meanwhile the others still get this one. */
@@ -54,6 +56,7 @@ export function anonymousPageCache(options: PageCacheOptions) {
     // Fresh, or just expired while one request already renders the new copy: no crowd of requests renders it
     // again at the same moment.
     if (cached && (cached.expires > now || (cached.refreshing !== undefined && now - cached.refreshing < REFRESH_TIMEOUT_MS))) {
+      if (cached.disposition) res.set('Content-Disposition', cached.disposition);
       res.type(cached.contentType).send(cached.body);
       return;
     }
@@ -64,8 +67,20 @@ export function anonymousPageCache(options: PageCacheOptions) {
       const sent = send(body);
       // Only complete pages for everyone: no error pages, no new session (a form with a token), no redirects.
       const contentType = String(res.getHeader('content-type') ?? '');
-      if (res.statusCode === 200 && typeof body === 'string' && !res.getHeader('set-cookie') && /^(text\/html|application\/atom\+xml)/.test(contentType)) {
-        remember(key, { expires: now + options.ttlMs, contentType, body, bytes: Buffer.byteLength(body) });
+      if (
+        res.statusCode === 200 &&
+        typeof body === 'string' &&
+        !res.getHeader('set-cookie') &&
+        /^(text\/html|application\/atom\+xml|text\/calendar)/.test(contentType)
+      ) {
+        const disposition = res.getHeader('content-disposition');
+        remember(key, {
+          expires: now + options.ttlMs,
+          contentType,
+          body,
+          bytes: Buffer.byteLength(body),
+          ...(typeof disposition === 'string' ? { disposition } : {}),
+        });
       } else if (cached) {
         forget(key); // the fresh copy failed: show what really happens from now on
       }

@@ -284,7 +284,7 @@ export async function listDecisions(
   filter: DecisionFilter,
   now = new Date(),
 ): Promise<{ decisions: DecisionEntry[]; total: number; pages: number }> {
-  const conditions = [decisionsVisibleTo(viewer), Prisma.sql`d.status::text = ANY(${STATUS_FILTERS[filter.status].statuses}::text[])`];
+  const conditions = [decisionsVisibleTo(viewer), Prisma.sql`d.status = ANY(${STATUS_FILTERS[filter.status].statuses}::decision_status[])`];
   if (filter.verantwortlich)
     conditions.push(
       Prisma.sql`keb_fold(d.responsible || ' ' || coalesce(a.name, '')) LIKE '%' || keb_fold(${escapeLike(filter.verantwortlich)}) || '%'`,
@@ -292,13 +292,18 @@ export async function listDecisions(
   if (filter.treffen) conditions.push(Prisma.sql`d.meeting_id = ${filter.treffen}`);
   const where = Prisma.join(conditions, ' AND ');
   const offset = (filter.seite - 1) * DECISIONS_PER_PAGE;
+  const from = Prisma.sql`decisions d JOIN meetings m ON m.id = d.meeting_id LEFT JOIN protocols p ON p.meeting_id = m.id
+    LEFT JOIN alliances a ON a.id = d.responsible_alliance_id`;
   const [rows, count] = await Promise.all([
+    // The page is chosen on the narrow join first; titles and names are joined for its 20 rows only.
     select<EntryRow>(
       pool,
-      Prisma.sql`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE ${where}
-        ORDER BY d.due_on ASC NULLS LAST, m.starts_at DESC, d.id LIMIT ${DECISIONS_PER_PAGE} OFFSET ${offset}`,
+      Prisma.sql`WITH page AS (
+          SELECT d.id, row_number() OVER (ORDER BY d.due_on ASC NULLS LAST, m.starts_at DESC, d.id) AS n FROM ${from} WHERE ${where}
+          ORDER BY d.due_on ASC NULLS LAST, m.starts_at DESC, d.id LIMIT ${DECISIONS_PER_PAGE} OFFSET ${offset})
+        SELECT ${ENTRY_COLUMNS} FROM page JOIN ${ENTRY_FROM} ON d.id = page.id ORDER BY page.n`,
     ),
-    selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM ${ENTRY_FROM} WHERE ${where}`),
+    selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`),
   ]);
   const total = count?.total ?? 0;
   return { decisions: await withNotes(pool, rows, now), total, pages: Math.max(1, Math.ceil(total / DECISIONS_PER_PAGE)) };

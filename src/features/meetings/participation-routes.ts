@@ -29,6 +29,7 @@ import {
   ownRsvp,
   rsvpClosedReason,
   rsvpFormSchema,
+  rsvpCounts,
   rsvpOverview,
   saveRsvp,
   talkItems,
@@ -82,11 +83,11 @@ export function participationRoutes(deps: Services): Router {
 
   async function rsvpLocals(access: MeetingAccess, viewer: CurrentUser | undefined, values?: Record<string, unknown>) {
     const { meeting } = access;
-    const [items, rsvp, alliance, overview] = await Promise.all([
+    const [items, rsvp, alliance, counts] = await Promise.all([
       talkItems(deps.pool, meeting.id),
       viewer ? ownRsvp(deps.prisma, meeting.id, viewer.id) : null,
       viewer ? allianceName(deps.pool, viewer.allianceId) : undefined,
-      access.isOrganizer ? rsvpOverview(deps.pool, meeting.id) : undefined,
+      access.isOrganizer ? rsvpCounts(deps.pool, meeting.id) : undefined,
     ]);
     return {
       title: `Rückmeldungen – ${meeting.title}`,
@@ -95,7 +96,7 @@ export function participationRoutes(deps: Services): Router {
       items,
       allianceName: alliance,
       closedReason: rsvpClosedReason(meeting),
-      counts: overview?.counts,
+      counts,
       values: values ?? rsvpValues(rsvp, items, viewer?.id),
       errors: {},
       ...meetingViewHelpers,

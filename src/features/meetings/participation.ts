@@ -203,6 +203,18 @@ export interface RsvpCounts {
   talks: number;
 }
 
+/** The counts alone (the registration page shows them to organisers; the list is a page of its own). */
+export async function rsvpCounts(pool: pg.Pool, meetingId: number): Promise<RsvpCounts> {
+  const row = await selectOne<RsvpCounts>(
+    pool,
+    Prisma.sql`SELECT count(*) FILTER (WHERE attendance = 'ON_SITE')::int AS "ON_SITE", count(*) FILTER (WHERE attendance = 'ONLINE')::int AS "ONLINE",
+        count(*) FILTER (WHERE attendance = 'MAYBE')::int AS "MAYBE", count(*) FILTER (WHERE attendance = 'NO')::int AS "NO",
+        count(*) FILTER (WHERE attendance <> 'NO' AND brings_cake)::int AS cakes, count(*) FILTER (WHERE attendance <> 'NO' AND offers_talk)::int AS talks
+      FROM rsvps WHERE meeting_id = ${meetingId}`,
+  );
+  return row ?? { ON_SITE: 0, ONLINE: 0, MAYBE: 0, NO: 0, cakes: 0, talks: 0 };
+}
+
 export async function rsvpOverview(pool: pg.Pool, meetingId: number): Promise<{ rows: RsvpListRow[]; counts: RsvpCounts }> {
   const [answers, items] = await Promise.all([
     select<Omit<RsvpListRow, 'talkLabel' | 'talkTopic'>>(
