@@ -51,6 +51,13 @@ function followUpReturn(body: unknown, fallback: string): string {
 
 export function protocolRoutes(deps: Services): Router {
   const router = Router();
+
+  /** A meeting the viewer manages whose protocol can still be written (not cancelled). */
+  async function managedOpenMeeting(req: Request, res: Response): Promise<MeetingRow | undefined> {
+    const access = await loadManagedMeeting(deps, req, res);
+    if (access) assertNotCancelled(access.meeting);
+    return access?.meeting;
+  }
   const organizer = requireRole('ORGANIZER');
 
   // --- Deadlines of all meetings ------------------------------------------------------------------------------
@@ -178,10 +185,8 @@ export function protocolRoutes(deps: Services): Router {
   });
 
   router.post('/treffen/:id/protokoll', organizer, async (req, res) => {
-    const access = await loadManagedMeeting(deps, req, res);
-    if (!access) return;
-    const { meeting } = access;
-    assertNotCancelled(meeting);
+    const meeting = await managedOpenMeeting(req, res);
+    if (!meeting) return;
     await submitForm(
       res,
       'meetings/protocol-form',
@@ -249,10 +254,8 @@ export function protocolRoutes(deps: Services): Router {
   });
 
   router.post('/treffen/:id/protokoll/beschluesse', organizer, async (req, res) => {
-    const access = await loadManagedMeeting(deps, req, res);
-    if (!access) return;
-    const { meeting } = access;
-    assertNotCancelled(meeting);
+    const meeting = await managedOpenMeeting(req, res);
+    if (!meeting) return;
     await submitForm(
       res,
       'meetings/decision-form',
@@ -267,11 +270,10 @@ export function protocolRoutes(deps: Services): Router {
 
   /** The decision in :decisionId of a meeting the viewer manages (404 when it belongs to another meeting). */
   async function managedDecision(req: Request, res: Response) {
-    const access = await loadManagedMeeting(deps, req, res);
-    if (!access) return undefined;
-    assertNotCancelled(access.meeting);
-    const decision = await findMeetingDecision(deps.pool, access.meeting.id, requireIdParam(req, DECISION_NOT_FOUND, 'decisionId'));
-    return { meeting: access.meeting, decision };
+    const meeting = await managedOpenMeeting(req, res);
+    if (!meeting) return undefined;
+    const decision = await findMeetingDecision(deps.pool, meeting.id, requireIdParam(req, DECISION_NOT_FOUND, 'decisionId'));
+    return { meeting, decision };
   }
 
   router.get('/treffen/:id/protokoll/beschluesse/:decisionId/bearbeiten', organizer, async (req, res) => {
