@@ -8,7 +8,7 @@ import { QUEUE_SOURCES } from '../moderation/sources.js';
 import { capital, contributionHref, kindOf } from '../reports/kinds.js';
 import type { Services } from '../../services.js';
 import { formatDay } from '../../lib/dates.js';
-import { meetingDeadlines, type DeadlineInput } from '../meetings/deadlines.js';
+import { DEADLINE_COLUMNS, meetingDeadlines, type DeadlineInput } from '../meetings/deadlines.js';
 
 export interface Task {
   text: string;
@@ -76,8 +76,7 @@ const providers: Provider[] = [
     if (!hasRole(user, 'ORGANIZER')) return [];
     const meetings = await select<DeadlineInput & { id: number; title: string }>(
       pool,
-      Prisma.sql`SELECT m.id, m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.agenda_published_at AS "agendaPublishedAt",
-          m.materials_published_at AS "materialsPublishedAt", p.published_at AS "protocolPublishedAt"
+      Prisma.sql`SELECT m.id, m.title, ${DEADLINE_COLUMNS}
         FROM meetings m LEFT JOIN protocols p ON p.meeting_id = m.id
         WHERE m.lead_organizer_id = ${user.id} AND m.status <> 'CANCELLED' AND m.ends_at > now() - interval '30 days'
         ORDER BY m.starts_at LIMIT 10`,

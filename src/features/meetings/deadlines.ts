@@ -1,6 +1,7 @@
 // The three deadlines of KOG principle 10, computed from a meeting: agenda out 21 days before, materials 7 days
 // before, results protocol at most 7 days after. Everything is counted in Europe/Berlin calendar days: a deadline
 // is met when the thing went out on or before its day, and "bald fällig" means three calendar days or fewer.
+import { Prisma } from '../../db/database.js';
 import { addDays, berlinDay, daysBetween } from '../../lib/dates.js';
 
 export type DeadlineKey = 'AGENDA' | 'MATERIALS' | 'PROTOCOL';
@@ -44,6 +45,10 @@ export interface Deadline {
   /** Calendar days from today to the deadline (negative when it has passed). */
   daysLeft: number;
 }
+
+/** SQL: a meeting's DeadlineInput columns, for queries over `meetings m LEFT JOIN protocols p`. */
+export const DEADLINE_COLUMNS = Prisma.sql`m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.agenda_published_at AS "agendaPublishedAt",
+  m.materials_published_at AS "materialsPublishedAt", p.published_at AS "protocolPublishedAt"`;
 
 /** The day a deadline falls on. */
 export function dueDay(meeting: Pick<DeadlineInput, 'startsAt' | 'endsAt'>, key: DeadlineKey): string {

@@ -260,6 +260,9 @@ const ENTRY_FROM = Prisma.sql`decisions d JOIN meetings m ON m.id = d.meeting_id
 
 type EntryRow = Omit<DecisionEntry, 'overdue' | 'notes'>;
 
+/** Soonest due first, then the newest meeting's. */
+const DECISION_ORDER = Prisma.sql`d.due_on ASC NULLS LAST, m.starts_at DESC, d.id`;
+
 async function withNotes(pool: Services['pool'], rows: EntryRow[], now: Date): Promise<DecisionEntry[]> {
   const ids = rows.map((r) => r.id);
   const notes = ids.length
@@ -299,9 +302,8 @@ export async function listDecisions(
     select<EntryRow>(
       pool,
       Prisma.sql`WITH page AS (
-          SELECT d.id, row_number() OVER (ORDER BY d.due_on ASC NULLS LAST, m.starts_at DESC, d.id) AS n FROM ${from} WHERE ${where}
-          ORDER BY d.due_on ASC NULLS LAST, m.starts_at DESC, d.id LIMIT ${DECISIONS_PER_PAGE} OFFSET ${offset})
-        SELECT ${ENTRY_COLUMNS} FROM page JOIN ${ENTRY_FROM} ON d.id = page.id ORDER BY page.n`,
+          SELECT d.id FROM ${from} WHERE ${where} ORDER BY ${DECISION_ORDER} LIMIT ${DECISIONS_PER_PAGE} OFFSET ${offset})
+        SELECT ${ENTRY_COLUMNS} FROM page JOIN ${ENTRY_FROM} ON d.id = page.id ORDER BY ${DECISION_ORDER}`,
     ),
     selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`),
   ]);

@@ -216,7 +216,7 @@ export async function rsvpCounts(pool: pg.Pool, meetingId: number): Promise<Rsvp
 }
 
 export async function rsvpOverview(pool: pg.Pool, meetingId: number): Promise<{ rows: RsvpListRow[]; counts: RsvpCounts }> {
-  const [answers, items] = await Promise.all([
+  const [answers, items, counts] = await Promise.all([
     select<Omit<RsvpListRow, 'talkLabel' | 'talkTopic'>>(
       pool,
       Prisma.sql`SELECT r.user_id AS "userId", u.name, a.name AS "allianceName", r.attendance::text AS attendance, r.offers_talk AS "offersTalk",
@@ -226,6 +226,7 @@ export async function rsvpOverview(pool: pg.Pool, meetingId: number): Promise<{ 
         ORDER BY array_position(ARRAY['ON_SITE', 'ONLINE', 'MAYBE', 'NO'], r.attendance::text), lower(u.name), r.id`,
     ),
     talkItems(pool, meetingId),
+    rsvpCounts(pool, meetingId),
   ]);
   const slotOf = new Map<number, { label: string; topic: string | null }>();
   for (const item of items) for (const slot of item.slots) slotOf.set(slot.userId, { label: item.label, topic: slot.topic });
@@ -234,11 +235,5 @@ export async function rsvpOverview(pool: pg.Pool, meetingId: number): Promise<{ 
     talkLabel: slotOf.get(r.userId)?.label ?? null,
     talkTopic: slotOf.get(r.userId)?.topic ?? null,
   }));
-  const counts: RsvpCounts = { ON_SITE: 0, ONLINE: 0, MAYBE: 0, NO: 0, cakes: 0, talks: 0 };
-  for (const row of rows) {
-    counts[row.attendance] += 1;
-    if (row.attendance !== 'NO' && row.bringsCake) counts.cakes += 1;
-    if (row.attendance !== 'NO' && row.offersTalk) counts.talks += 1;
-  }
   return { rows, counts };
 }

@@ -8,7 +8,7 @@ import { formatDay, formatLongDate } from '../../lib/dates.js';
 import { nameForMail } from '../../lib/mail.js';
 import type { JobHandler, PeriodicJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
-import { meetingDeadlines, type Deadline, type DeadlineKey } from './deadlines.js';
+import { DEADLINE_COLUMNS, meetingDeadlines, type Deadline, type DeadlineKey } from './deadlines.js';
 import { meetingUrl } from './notify.js';
 
 export type ReminderKind = 'SOON' | 'MISSED';
@@ -72,8 +72,7 @@ export async function sendDeadlineReminders(
   // is reminded of until 21 days after it (with a day's margin on both sides).
   const candidates = await select<Candidate>(
     deps.pool,
-    Prisma.sql`SELECT m.id, m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.agenda_published_at AS "agendaPublishedAt",
-        m.materials_published_at AS "materialsPublishedAt", p.published_at AS "protocolPublishedAt", u.name AS "leadName", u.email AS "leadEmail"
+    Prisma.sql`SELECT m.id, m.title, ${DEADLINE_COLUMNS}, u.name AS "leadName", u.email AS "leadEmail"
       FROM meetings m JOIN users u ON u.id = m.lead_organizer_id LEFT JOIN protocols p ON p.meeting_id = m.id
       WHERE m.status <> 'CANCELLED' AND u.status = 'ACTIVE'
         AND m.starts_at < ${new Date(now.getTime() + 26 * 86_400_000)} AND m.ends_at > ${new Date(now.getTime() - 23 * 86_400_000)}
@@ -144,8 +143,7 @@ export async function deadlineOverview(
   const since = new Date(now.getTime() - RECENTLY_DONE_DAYS * 86_400_000);
   const meetings = await select<Omit<Candidate, 'leadEmail'>>(
     pool,
-    Prisma.sql`SELECT m.id, m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.agenda_published_at AS "agendaPublishedAt",
-        m.materials_published_at AS "materialsPublishedAt", p.published_at AS "protocolPublishedAt", u.name AS "leadName"
+    Prisma.sql`SELECT m.id, m.title, ${DEADLINE_COLUMNS}, u.name AS "leadName"
       FROM meetings m JOIN users u ON u.id = m.lead_organizer_id LEFT JOIN protocols p ON p.meeting_id = m.id
       WHERE m.status <> 'CANCELLED'
         AND (m.agenda_published_at IS NULL OR m.agenda_published_at >= ${since} OR m.materials_published_at IS NULL

@@ -10,31 +10,30 @@ import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import type { MeetingKind, MeetingStatus } from '../../generated/prisma/enums.js';
 import { MEETING_NOT_FOUND, type MeetingRow } from './access.js';
-import { meetingDeadlines, type Deadline } from './deadlines.js';
+import { DEADLINE_COLUMNS, meetingDeadlines, type Deadline } from './deadlines.js';
 import { MEETING_KINDS } from './labels.js';
 import { meetingUrl, notifyParticipants } from './notify.js';
 import type { MeetingInput } from './schema.js';
 
 export const MEETINGS_PER_PAGE = 20;
 
-export interface MeetingListEntry {
-  id: number;
-  kind: MeetingKind;
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  venueName: string | null;
-  address: string | null;
-  isPublic: boolean;
-  status: MeetingStatus;
-  agendaPublishedAt: Date | null;
-  materialsPublishedAt: Date | null;
-  protocolPublishedAt: Date | null;
-}
+export type MeetingListEntry = Pick<
+  MeetingRow,
+  | 'id'
+  | 'kind'
+  | 'title'
+  | 'startsAt'
+  | 'endsAt'
+  | 'venueName'
+  | 'address'
+  | 'isPublic'
+  | 'status'
+  | 'agendaPublishedAt'
+  | 'materialsPublishedAt'
+  | 'protocolPublishedAt'
+>;
 
-const LIST_COLUMNS = Prisma.sql`m.id, m.kind, m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.venue_name AS "venueName",
-  m.address, m.is_public AS "isPublic", m.status, m.agenda_published_at AS "agendaPublishedAt",
-  m.materials_published_at AS "materialsPublishedAt", p.published_at AS "protocolPublishedAt"`;
+const LIST_COLUMNS = Prisma.sql`m.id, m.kind, m.title, m.venue_name AS "venueName", m.address, m.is_public AS "isPublic", m.status, ${DEADLINE_COLUMNS}`;
 
 /** Visitors see public meetings only. */
 function visibleTo(viewer: CurrentUser | undefined) {
