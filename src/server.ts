@@ -1,8 +1,9 @@
 // Entry point of `npm start`: configuration → database → app and job worker → listen; graceful shutdown.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/setup.js';
@@ -29,11 +30,40 @@ async function sessionSecret(config: Config): Promise<string> {
 }
 
 /**
+ * Counts requests whose handler has not answered yet. A request whose client hung up is still being worked on
+ * (its handler may still query the database) until the handler ends its response, even though its connection,
+ * and so the server, may already be closed.
+ */
+function trackRequestsInFlight(server: Server): () => Promise<void> {
+  let inFlight = 0;
+  let whenIdle: (() => void) | undefined;
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
+    let answered = false;
+    const done = () => {
+      if (answered) return;
+      answered = true;
+      if (--inFlight === 0) whenIdle?.();
+    };
+    res.once('finish', done);
+    res.once('close', () => {
+      if (res.writableEnded) return done();
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.end = ((...args: unknown[]) => {
+        done();
+        return end(...args);
+      }) as ServerResponse['end'];
+    });
+  });
+  return () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (whenIdle = resolve)));
+}
+
+/**
  * Stops taking work without dropping any: every response from now on says `Connection: close`, idle keep-alive
  * connections are closed at once, requests in flight finish, and only then the caller closes the database.
  * Connections still busy after the grace period are cut.
  */
-async function drain(server: Server, markShuttingDown: () => void, logger: Logger): Promise<void> {
+async function drain(server: Server, allAnswered: () => Promise<void>, markShuttingDown: () => void, logger: Logger): Promise<void> {
   markShuttingDown();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
@@ -43,7 +73,8 @@ async function drain(server: Server, markShuttingDown: () => void, logger: Logge
     logger.warn(`Nach ${SHUTDOWN_GRACE_MS / 1000} s Wartezeit werden die übrigen Verbindungen abgebrochen.`);
     server.closeAllConnections();
   }, SHUTDOWN_GRACE_MS);
-  await closed;
+  // Handlers of requests whose client already left get the rest of the grace period too.
+  await Promise.race([Promise.all([closed, allAnswered()]), sleep(SHUTDOWN_GRACE_MS + 1000, undefined, { ref: false })]);
   clearInterval(idleSweep);
   clearTimeout(force);
 }
@@ -74,6 +105,7 @@ async function main(): Promise<void> {
   const app = createApp({ config, db, logger, services, sessionStore, sessionSecret: secret });
 
   const server = app.listen(config.port, config.host);
+  const allAnswered = trackRequestsInFlight(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -88,7 +120,7 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info(`${signal} empfangen: beende laufende Anfragen und fahre herunter …`);
-    await drain(server, () => (app.locals.shuttingDown = true), logger);
+    await drain(server, allAnswered, () => (app.locals.shuttingDown = true), logger);
     await worker.stop();
     (sessionStore as unknown as { close?: () => void }).close?.();
     await closeDatabase();

@@ -1,6 +1,7 @@
 // The real programs as a person runs them: `npm start` on an embedded PostgreSQL and `npm run admin:create`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import pg from 'pg';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -208,8 +209,23 @@ describe('shutdown under load', () => {
 
       await waitFor(() => counts.ok >= 100, 'the load to run', 20_000);
       const okBefore = counts.ok;
+      // Clients that give up just before the server is told to stop. Their requests wait for a lock on the reports
+      // table, so the server is still working on them (and will query the database again) after their connections,
+      // and every other one, are gone.
+      const locker = new pg.Client({ connectionString: database.url });
+      await locker.connect();
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE reports IN ACCESS EXCLUSIVE MODE');
+      const abandoned = Array.from({ length: 4 }, (_, i) => {
+        const req = http.get({ host: '127.0.0.1', port, path: `/berichte?q=Wort${i}` });
+        req.on('error', () => {});
+        return req;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      for (const req of abandoned) req.destroy();
       const stopping = Date.now();
       server.child.kill('SIGTERM');
+      setTimeout(() => void locker.query('COMMIT').finally(() => locker.end()), 500);
       const code = await server.exited;
       const tookMs = Date.now() - stopping;
       serverGone = true;
