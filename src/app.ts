@@ -1,6 +1,5 @@
 // createApp(deps): the whole web application, built from its dependencies. No side effects on import;
 // tests build it in-process against their own database.
-import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type session from 'express-session';
 import type { Config } from './config.js';
@@ -60,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', config.trustProxy);
   app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');
-  app.engine('ejs', layoutEngine(path.join(VIEWS_DIR, 'layout.ejs'), { cache: cacheViews }));
+  app.engine('ejs', layoutEngine(VIEWS_DIR, { cache: cacheViews }));
 
   app.locals.siteName = 'Kommunale Erfahrungsbörse';
   app.locals.formatDate = formatDate;

@@ -203,6 +203,34 @@ describe('lists and the year view', () => {
   });
 });
 
+describe('searching meetings', () => {
+  const found = async (q: string) => text((await visitor().get(`/treffen?q=${encodeURIComponent(q)}`)).text);
+
+  it('finds title, place and purpose however umlauts are spelled, and agenda items once the agenda went out', async () => {
+    const meeting = await createMeeting(ctx.db, organizerId, {
+      day: '2027-06-12',
+      title: 'Sommertreffen Köln',
+      venueName: 'Bürgerhaus Stollwerck',
+      purpose: 'Austausch über Haushaltsberatungen',
+    });
+    expect(await found('Koeln')).toContain('Sommertreffen Köln');
+    expect(await found('Burgerhaus')).toContain('Sommertreffen Köln');
+    expect(await found('Haushaltsberatung')).toContain('Sommertreffen Köln');
+
+    const item = await ctx.db.prisma.agendaItem.create({ data: { meetingId: meeting.id, position: 1, title: 'Wärmeplanung vor Ort' } });
+    expect(await found('Wärmeplanung')).not.toContain('Sommertreffen Köln'); // not sent out yet
+    await ctx.db.prisma.meeting.update({ where: { id: meeting.id }, data: { agendaPublishedAt: new Date() } });
+    expect(await found('Wärmeplanung')).toContain('Sommertreffen Köln');
+
+    await ctx.db.prisma.agendaItem.update({ where: { id: item.id }, data: { title: 'Schwimmbäder erhalten' } });
+    expect(await found('Wärmeplanung')).not.toContain('Sommertreffen Köln');
+    expect(await found('Schwimmbader')).toContain('Sommertreffen Köln');
+    await ctx.db.prisma.agendaItem.delete({ where: { id: item.id } });
+    expect(await found('Schwimmbäder')).not.toContain('Sommertreffen Köln');
+    expect(await found('Sommertrefen')).toContain('Sommertreffen Köln'); // a small typo
+  });
+});
+
 describe('cancelling', () => {
   it('asks for a reason and tells everyone who registered', async () => {
     const meeting = await createMeeting(ctx.db, organizerId, { day: '2027-04-10', title: 'Treffen im April' });

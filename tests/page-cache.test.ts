@@ -27,6 +27,17 @@ describe('the page cache for visitors', () => {
     expect(text((await request(app).get('/buendnisse')).text)).toContain('Bündnis Frisch');
   });
 
+  it('sends the kept copy with its ETag, so a browser that has it gets 304 Not Modified', async () => {
+    const first = await request(app).get('/netzwerke?ansicht=etag');
+    const kept = await request(app).get('/netzwerke?ansicht=etag');
+    expect(kept.headers.etag).toBe(first.headers.etag);
+    expect(kept.text).toBe(first.text);
+    expect(kept.headers['content-type']).toBe('text/html; charset=utf-8');
+    const revalidated = await request(app).get('/netzwerke?ansicht=etag').set('If-None-Match', first.headers.etag!);
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.text).toBe('');
+  });
+
   it('keeps no page that starts a session, no error page and nothing for logged-in people', async () => {
     const login = await request(app).get('/anmelden');
     expect(login.headers['set-cookie']).toBeDefined();

@@ -12,20 +12,16 @@ export function escapeLike(text: string): string {
 
 /**
  * SQL condition on a folded text column: it contains the folded query, or (from 4 characters on) comes close to
- * it. The column's trigram index serves both.
+ * it. The column's trigram index serves both. For long texts, pass a short folded column (a title or name) as
+ * `closeTo`: a small typo is forgiven there only, since comparing with a whole long text is slow and finds too much.
  */
-export function foldedMatch(foldedColumn: Prisma.Sql, query: string): Prisma.Sql {
+export function foldedMatch(foldedColumn: Prisma.Sql, query: string, closeTo: Prisma.Sql = foldedColumn): Prisma.Sql {
   const contains = Prisma.sql`${foldedColumn} LIKE '%' || keb_fold(${escapeLike(query)}) || '%'`;
   if ([...query].length < 4) return Prisma.sql`(${contains})`;
-  return Prisma.sql`(${contains} OR keb_fold(${query}) <% ${foldedColumn})`;
+  return Prisma.sql`(${contains} OR keb_fold(${query}) <% ${closeTo})`;
 }
 
 /** SQL order: exact (folded) containment first, then how close the text is. */
 export function foldedRank(foldedColumn: Prisma.Sql, query: string): Prisma.Sql {
   return Prisma.sql`(${foldedColumn} LIKE '%' || keb_fold(${escapeLike(query)}) || '%') DESC, word_similarity(keb_fold(${query}), ${foldedColumn}) DESC`;
-}
-
-/** The same condition for a text that has no folded column (small tables only: it folds every row). */
-export function foldedTextMatch(expression: Prisma.Sql, query: string): Prisma.Sql {
-  return foldedMatch(Prisma.sql`keb_fold(${expression})`, query);
 }

@@ -8,9 +8,12 @@ import ejs from 'ejs';
  * Express view engine: every view is rendered into the layout unless it sets `layout: false`. With `cache`, each
  * template (and every include) is compiled once per process; without it (development) edits show at once.
  */
-export function layoutEngine(layoutFile: string, options: { cache: boolean }) {
+export function layoutEngine(viewsDir: string, options: { cache: boolean }) {
+  const layoutFile = path.join(viewsDir, 'layout.ejs');
   // rmWhitespace: indentation and blank lines of the templates stay out of the pages (a third of their size).
-  const ejsOptions = { cache: options.cache, rmWhitespace: true };
+  // Includes name their file from the views folder (`include('/partials/field')`, resolved against `root`): a
+  // relative include costs a file-system lookup on every render, even with the compiled templates cached.
+  const ejsOptions = { cache: options.cache, rmWhitespace: true, root: viewsDir };
   return (file: string, locals: object, callback: (e: unknown, rendered?: string) => void): void => {
     const data = locals as Record<string, unknown>;
     // With a callback, ejs renders synchronously and calls back before returning.

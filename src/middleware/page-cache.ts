@@ -18,8 +18,9 @@ interface CachedPage {
   contentType: string;
   /** Content-Disposition of a download (calendar files), sent again with the copy. */
   disposition?: string;
-  body: string;
-  bytes: number;
+  /** The page as sent, encoded once, and its ETag (computed once, not on every copy sent). */
+  body: Buffer;
+  etag: string | undefined;
   /** When a request started to render a fresh copy; meanwhile the others still get this one. */
   refreshing?: number;
 }
@@ -33,14 +34,14 @@ export function anonymousPageCache(options: PageCacheOptions) {
 
   const forget = (key: string) => {
     const page = pages.get(key);
-    if (page) bytes -= page.bytes;
+    if (page) bytes -= page.body.length;
     pages.delete(key);
   };
 
   const remember = (key: string, page: CachedPage) => {
     forget(key);
     pages.set(key, page);
-    bytes += page.bytes;
+    bytes += page.body.length;
     // Map keeps insertion order: the first entries are the oldest.
     for (const oldest of pages.keys()) {
       if (bytes <= options.maxBytes) break;
@@ -57,7 +58,8 @@ export function anonymousPageCache(options: PageCacheOptions) {
     // again at the same moment.
     if (cached && (cached.expires > now || (cached.refreshing !== undefined && now - cached.refreshing < REFRESH_TIMEOUT_MS))) {
       if (cached.disposition) res.set('Content-Disposition', cached.disposition);
-      res.type(cached.contentType).send(cached.body);
+      if (cached.etag) res.set('ETag', cached.etag);
+      res.set('Content-Type', cached.contentType).send(cached.body);
       return;
     }
     if (cached) cached.refreshing = now;
@@ -74,11 +76,12 @@ export function anonymousPageCache(options: PageCacheOptions) {
         /^(text\/html|application\/atom\+xml|text\/calendar)/.test(contentType)
       ) {
         const disposition = res.getHeader('content-disposition');
+        const etag = res.getHeader('etag');
         remember(key, {
           expires: now + options.ttlMs,
           contentType,
-          body,
-          bytes: Buffer.byteLength(body),
+          body: Buffer.from(body),
+          etag: typeof etag === 'string' ? etag : undefined,
           ...(typeof disposition === 'string' ? { disposition } : {}),
         });
       } else if (cached) {

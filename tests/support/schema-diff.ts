@@ -39,6 +39,8 @@ interface Dmmf {
 
 /** Columns maintained by migrations alone (full-text search vectors): Prisma cannot describe them. */
 const MIGRATION_ONLY_TYPES = new Set(['tsvector']);
+/** Columns the database keeps current through triggers (migration 20261125000000_meeting_search): like generated ones. */
+const TRIGGER_MAINTAINED_COLUMNS = new Set(['meetings.search_text']);
 
 function postgresType(field: DmmfField, enums: Map<string, string>): string {
   const [native, args = []] = field.nativeType ?? [];
@@ -168,10 +170,13 @@ export async function schemaDifferences(schemaPath: string, client: pg.ClientBas
     generated: boolean;
   }>(`
     SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable,
-           CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default, a.attgenerated <> '' AS generated
+           CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default,
+           a.attgenerated <> '' OR (c.relname || '.' || a.attname) = ANY($1::text[]) AS generated
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-    WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> '_prisma_migrations'`);
+    WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> '_prisma_migrations'`,
+    [[...TRIGGER_MAINTAINED_COLUMNS]],
+  );
   const { rows: indexRows } = await client.query<{ table: string; unique: boolean; primary: boolean; columns: string[]; types: string[] }>(`
     SELECT t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary,
            array_agg(a.attname::text ORDER BY k.ord) AS columns, array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY k.ord) AS types

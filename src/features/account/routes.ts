@@ -4,7 +4,7 @@ import { formValues, parseForm } from '../../lib/forms.js';
 import { confirmed, submitForm } from '../../lib/http.js';
 import { requireLogin } from '../../middleware/auth.js';
 import { endSessionsOfUser, startUserSession, withSession } from '../../middleware/session.js';
-import { rememberedValues, replaceValues, sentValues, valueField } from '../motions/template-values.js';
+import { rememberedValues, replaceValues, sentValues, templateValuesFrom, valueField } from '../motions/template-values.js';
 import type { Services } from '../../services.js';
 import { MANDATE_LABELS, directorySettingsSchema } from '../members/schema.js';
 import { saveDirectorySettings } from '../members/service.js';
@@ -48,7 +48,7 @@ export function accountRoutes(deps: Services): Router {
       pendingEmail: account.pendingEmail ? { ...account.pendingEmail, expiresAt: new Date(account.pendingEmail.expiresAt) } : null,
       tasks: await tasksFor(deps, req.user!, { requestedAlliance: account.requestedAlliance }),
       mailDelivered: deps.mailer.delivers,
-      templateValues: Object.entries(await rememberedValues(deps, req.user!.id)),
+      templateValues: Object.entries(templateValuesFrom(account.templateValues)),
       valueField,
     };
   };

@@ -92,6 +92,8 @@ export interface AccountPage {
   requestedAlliance: { slug: string; name: string } | null;
   competenceIds: number[];
   pendingEmail: { newEmail: string; expiresAt: string } | null;
+  /** Values typed into motion templates (see motions/template-values.ts), as stored. */
+  templateValues: unknown;
 }
 
 /** Everything /konto shows about the person, in one query. */
@@ -101,7 +103,7 @@ export async function accountPage(pool: pg.Pool, userId: number): Promise<Accoun
     Prisma.sql`
       SELECT u.id, u.name, u.email, u.role::text AS role, u.created_at AS "createdAt", u.is_delegate AS "isDelegate",
         u.alliance_note AS "allianceNote", u.listed_in_directory AS "listedInDirectory", u.public_on_alliance_page AS "publicOnAlliancePage",
-        u.mandate::text AS mandate, u.directory_note AS "directoryNote", u.notify_comments AS "notifyComments",
+        u.mandate::text AS mandate, u.directory_note AS "directoryNote", u.notify_comments AS "notifyComments", u.template_values AS "templateValues",
         (SELECT json_build_object('slug', a.slug, 'name', a.name) FROM alliances a WHERE a.id = u.alliance_id) AS alliance,
         (SELECT json_build_object('slug', a.slug, 'name', a.name) FROM alliances a WHERE a.id = u.requested_alliance_id) AS "requestedAlliance",
         ARRAY(SELECT topic_id FROM user_competences WHERE user_id = u.id) AS "competenceIds",

@@ -1,7 +1,7 @@
 // Bündnisse: directory, editing (with stable links across renames), archive, join requests and delegates.
 import type pg from 'pg';
 import { Prisma, type PrismaClient } from '../../db/database.js';
-import { select, selectOne } from '../../db/sql.js';
+import { limitRows, select, selectOne } from '../../db/sql.js';
 import type { Alliance } from '../../generated/prisma/client.js';
 import { enqueueDigest } from '../../jobs/queue.js';
 import { AppError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
@@ -37,7 +37,7 @@ export async function listAlliances(
     Prisma.sql`
       SELECT slug, name, municipality, state, website, count(*) OVER ()::int AS total FROM alliances
       WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY ${order} LIMIT ${ALLIANCES_PER_PAGE} OFFSET ${(filter.seite - 1) * ALLIANCES_PER_PAGE}`,
+      ORDER BY ${order} ${limitRows(ALLIANCES_PER_PAGE, (filter.seite - 1) * ALLIANCES_PER_PAGE)}`,
     { prepare: !filter.q },
   );
   // Past the last page the window count is not there: count separately only then.

@@ -3,7 +3,7 @@
 // count for everyone but organisers: a draft may still change.
 import { z } from 'zod';
 import { Prisma } from '../../db/database.js';
-import { select, selectOne } from '../../db/sql.js';
+import { limitRows, select, selectOne } from '../../db/sql.js';
 import { berlinDay } from '../../lib/dates.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { choice, choiceParam, INT4_MAX, optionalId, pageParam, requiredLongText, optionalText, searchParam } from '../../lib/fields.js';
@@ -287,7 +287,10 @@ export async function listDecisions(
   filter: DecisionFilter,
   now = new Date(),
 ): Promise<{ decisions: DecisionEntry[]; total: number; pages: number }> {
-  const conditions = [decisionsVisibleTo(viewer), Prisma.sql`d.status = ANY(${STATUS_FILTERS[filter.status].statuses}::decision_status[])`];
+  // The statuses are written into the SQL (they are the code's own constants): with a parameter, PostgreSQL plans the
+  // prepared statement anew on every view.
+  const statuses = STATUS_FILTERS[filter.status].statuses.map((status) => `'${status}'`).join(', ');
+  const conditions = [decisionsVisibleTo(viewer), Prisma.raw(`d.status IN (${statuses})`)];
   if (filter.verantwortlich)
     conditions.push(
       Prisma.sql`keb_fold(d.responsible || ' ' || coalesce(a.name, '')) LIKE '%' || keb_fold(${escapeLike(filter.verantwortlich)}) || '%'`,
@@ -302,7 +305,7 @@ export async function listDecisions(
     select<EntryRow>(
       pool,
       Prisma.sql`WITH page AS (
-          SELECT d.id FROM ${from} WHERE ${where} ORDER BY ${DECISION_ORDER} LIMIT ${DECISIONS_PER_PAGE} OFFSET ${offset})
+          SELECT d.id FROM ${from} WHERE ${where} ORDER BY ${DECISION_ORDER} ${limitRows(DECISIONS_PER_PAGE, offset)})
         SELECT ${ENTRY_COLUMNS} FROM page JOIN ${ENTRY_FROM} ON d.id = page.id ORDER BY ${DECISION_ORDER}`,
     ),
     selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`),

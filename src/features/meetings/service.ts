@@ -1,9 +1,9 @@
 // Meetings themselves: lists, the year view, creating, editing and cancelling. The preparation steps live in
 // their own files (agenda, proposals, participation, materials, protocol); deadlines in deadlines.ts.
 import { Prisma } from '../../db/database.js';
-import { select, selectOne } from '../../db/sql.js';
+import { limitRows, select, selectOne } from '../../db/sql.js';
 import { formatTimeSpan } from '../../lib/dates.js';
-import { foldedTextMatch } from '../../lib/search.js';
+import { foldedMatch } from '../../lib/search.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
 import type { CurrentUser } from '../../middleware/auth.js';
@@ -40,13 +40,10 @@ function visibleTo(viewer: CurrentUser | undefined) {
   return viewer ? Prisma.sql`TRUE` : Prisma.sql`m.is_public`;
 }
 
-/** What a meeting search looks at: title, place and the agenda's item titles once it went out. */
-const SEARCHED_TEXT = Prisma.sql`(m.title || ' ' || coalesce(m.venue_name, '') || ' ' || coalesce(m.address, '') || ' ' || m.purpose || ' ' ||
-  CASE WHEN m.agenda_published_at IS NULL THEN '' ELSE coalesce((SELECT string_agg(a.title, ' ') FROM agenda_items a WHERE a.meeting_id = m.id), '') END)`;
-
 /**
  * Upcoming meetings (soonest first) or past ones (newest first), one page. A search (q) looks at all meetings,
- * newest first; meetings are few, so it folds the text of each (see lib/search.ts).
+ * newest first, in their folded title, place, purpose and (once it went out) agenda: `search_text`, kept current by
+ * triggers (migration 20261125000000_meeting_search).
  */
 export async function listMeetings(
   pool: Services['pool'],
@@ -55,7 +52,7 @@ export async function listMeetings(
 ): Promise<{ meetings: MeetingListEntry[]; total: number; pages: number }> {
   const now = options.now ?? new Date();
   const when = options.q
-    ? foldedTextMatch(SEARCHED_TEXT, options.q)
+    ? foldedMatch(Prisma.sql`m.search_text`, options.q, Prisma.sql`m.search_title`)
     : options.past
       ? Prisma.sql`m.ends_at < ${now}`
       : Prisma.sql`m.ends_at >= ${now}`;
@@ -65,7 +62,7 @@ export async function listMeetings(
     select<MeetingListEntry>(
       pool,
       Prisma.sql`SELECT ${LIST_COLUMNS} FROM meetings m LEFT JOIN protocols p ON p.meeting_id = m.id
-        WHERE ${when} AND ${visibleTo(viewer)} ORDER BY ${order} LIMIT ${MEETINGS_PER_PAGE} OFFSET ${offset}`,
+        WHERE ${when} AND ${visibleTo(viewer)} ORDER BY ${order} ${limitRows(MEETINGS_PER_PAGE, offset)}`,
     ),
     selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM meetings m WHERE ${when} AND ${visibleTo(viewer)}`),
   ]);
@@ -82,7 +79,7 @@ export async function upcomingMeetings(
   return select<MeetingListEntry>(
     pool,
     Prisma.sql`SELECT ${LIST_COLUMNS} FROM meetings m LEFT JOIN protocols p ON p.meeting_id = m.id
-      WHERE m.ends_at >= now() AND m.status <> 'CANCELLED' AND ${visibleTo(viewer)} ORDER BY m.starts_at, m.id LIMIT ${limit}`,
+      WHERE m.ends_at >= now() AND m.status <> 'CANCELLED' AND ${visibleTo(viewer)} ORDER BY m.starts_at, m.id ${limitRows(limit)}`,
   );
 }
 

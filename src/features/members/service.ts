@@ -2,7 +2,7 @@
 // and a contact form that delivers through the site without showing anyone's address on a page.
 import type pg from 'pg';
 import { Prisma, type PrismaClient } from '../../db/database.js';
-import { select, selectOne } from '../../db/sql.js';
+import { limitRows, select, selectOne } from '../../db/sql.js';
 import type { Mandate } from '../../generated/prisma/client.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
@@ -75,7 +75,7 @@ export async function listMembers(deps: Pick<Services, 'pool' | 'topics' | 'cach
         FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id
         WHERE ${where}
         ORDER BY u.name, u.id
-        LIMIT ${MEMBERS_PER_PAGE} OFFSET ${(filter.seite - 1) * MEMBERS_PER_PAGE}`,
+        ${limitRows(MEMBERS_PER_PAGE, (filter.seite - 1) * MEMBERS_PER_PAGE)}`,
       { prepare: !filter.q },
     ),
     memberCount(pool, where, filter, deps.cacheMs),

@@ -2,7 +2,7 @@
 // contributes a source (a SQL part with the same columns); motions and meetings add theirs the same way.
 import type pg from 'pg';
 import { Prisma } from '../../db/database.js';
-import { select, selectOne } from '../../db/sql.js';
+import { limitRows, select, selectOne } from '../../db/sql.js';
 
 export interface QueueSource {
   kind: string;
@@ -50,7 +50,7 @@ export async function moderationQueue(pool: pg.Pool, sources: QueueSource[], pag
     pool,
     Prisma.sql`SELECT kind, subject_id AS "subjectId", title, detail, reasons, since, count(*) OVER ()::int AS total
       FROM (${union(sources)}) queue ORDER BY since, kind, subject_id
-      LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${(page - 1) * QUEUE_PAGE_SIZE}`,
+      ${limitRows(QUEUE_PAGE_SIZE, (page - 1) * QUEUE_PAGE_SIZE)}`,
   );
   const byKind = new Map(sources.map((s) => [s.kind, s]));
   const total = rows[0]?.total ?? 0;
@@ -102,7 +102,7 @@ export function recentDecisions(pool: pg.Pool, limit: number): Promise<DecisionL
           WHEN 'motion_import' THEN '/admin/antraege/import'
         END AS href
       FROM moderation_decisions d JOIN users u ON u.id = d.decided_by_id
-      ORDER BY d.decided_at DESC, d.id DESC LIMIT ${limit}`,
+      ORDER BY d.decided_at DESC, d.id DESC ${limitRows(limit)}`,
   );
 }
 

@@ -1,7 +1,7 @@
 // "Verwendung melden": where a template was used and what became of it. The motion row keeps the counts that
 // lists sort by (uses, successes, municipalities with a success), recounted in the same transaction.
 import { Prisma } from '../../db/database.js';
-import { select } from '../../db/sql.js';
+import { limitRows, select } from '../../db/sql.js';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
@@ -84,6 +84,6 @@ export function adoptionsOf(deps: Pick<Services, 'pool'>, motionId: number, limi
     Prisma.sql`SELECT d.id, d.municipality, d.body, d.adopted_on AS "adoptedOn", d.result::text AS result, d.record_url AS "recordUrl", d.note,
         d.reporter_id AS "reporterId", u.name AS "reporterName", d.created_at AS "createdAt", d.updated_at AS "updatedAt"
       FROM adoptions d JOIN users u ON u.id = d.reporter_id WHERE d.motion_id = ${motionId}
-      ORDER BY d.adopted_on DESC NULLS LAST, d.created_at DESC LIMIT ${limit}`,
+      ORDER BY d.adopted_on DESC NULLS LAST, d.created_at DESC ${limitRows(limit)}`,
   );
 }

@@ -2,7 +2,7 @@
 // reports), the feed, and the newest motions of a topic or an alliance.
 import type pg from 'pg';
 import { Prisma } from '../../db/database.js';
-import { select } from '../../db/sql.js';
+import { limitRows, select } from '../../db/sql.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { allianceCondition, feedEntries, LIST_JOINS, listContributions, readable, topicCondition } from '../reports/read.js';
@@ -87,7 +87,7 @@ export function topMotions(
   return select<MotionListItem>(
     pool,
     Prisma.sql`SELECT ${MOTION_COLUMNS} FROM reports r ${LIST_JOINS} WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY ${ORDERS.erfolg} LIMIT ${options.limit}`,
+      ORDER BY ${ORDERS.erfolg} ${limitRows(options.limit)}`,
   );
 }
 

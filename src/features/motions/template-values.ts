@@ -8,7 +8,11 @@ export type TemplateValues = Record<string, string>;
 
 export async function rememberedValues(deps: Pick<Services, 'prisma'>, userId: number): Promise<TemplateValues> {
   const user = await deps.prisma.user.findUnique({ where: { id: userId }, select: { templateValues: true } });
-  const stored = user?.templateValues;
+  return templateValuesFrom(user?.templateValues);
+}
+
+/** The stored JSON column as values (anything else in it is ignored). */
+export function templateValuesFrom(stored: unknown): TemplateValues {
   return stored && typeof stored === 'object' && !Array.isArray(stored)
     ? Object.fromEntries(Object.entries(stored).filter((e): e is [string, string] => typeof e[1] === 'string'))
     : {};

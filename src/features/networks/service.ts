@@ -2,10 +2,10 @@
 // are hidden from the public list but kept, so they can be brought back.
 import type pg from 'pg';
 import { isUniqueViolation, Prisma, type PrismaClient } from '../../db/database.js';
-import { select } from '../../db/sql.js';
+import { limitRows, select } from '../../db/sql.js';
 import type { NetworkCategory } from '../../generated/prisma/client.js';
 import { ValidationError } from '../../lib/errors.js';
-import { foldedTextMatch } from '../../lib/search.js';
+import { foldedMatch } from '../../lib/search.js';
 import { insertWithFreeSlug, slugFrom } from '../../lib/slugs.js';
 import { knownTopicIds } from '../topics/service.js';
 import { CATEGORY_PARAMS, NETWORKS_PER_PAGE, type NetworkInput } from './schema.js';
@@ -37,7 +37,7 @@ export async function listNetworks(pool: pg.Pool, filter: NetworkFilter) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM network_topics nt JOIN topics t ON t.id = nt.topic_id WHERE nt.network_id = n.id AND t.slug = ${filter.thema})`);
   }
   // The directory has a few dozen entries: the folded search runs over all of them.
-  if (filter.q) conditions.push(foldedTextMatch(Prisma.sql`n.name || ' ' || n.description || ' ' || coalesce(n.reach, '')`, filter.q));
+  if (filter.q) conditions.push(foldedMatch(Prisma.sql`n.search_text`, filter.q, Prisma.sql`n.search_name`));
   const rows = await select<NetworkListItem & { total: number }>(
     pool,
     Prisma.sql`
@@ -47,7 +47,7 @@ export async function listNetworks(pool: pg.Pool, filter: NetworkFilter) {
         count(*) OVER ()::int AS total
       FROM networks n WHERE ${Prisma.join(conditions, ' AND ')}
       -- Category order as in the source: national, parties, international.
-      ORDER BY n.category, n.name LIMIT ${NETWORKS_PER_PAGE} OFFSET ${(filter.page - 1) * NETWORKS_PER_PAGE}`,
+      ORDER BY n.category, n.name ${limitRows(NETWORKS_PER_PAGE, (filter.page - 1) * NETWORKS_PER_PAGE)}`,
     { prepare: !filter.q },
   );
   const total = rows[0]?.total ?? 0;

@@ -3,7 +3,7 @@
 // (and admins) only.
 import type pg from 'pg';
 import { Prisma } from '../../db/database.js';
-import { select, selectOne } from '../../db/sql.js';
+import { limitRows, select, selectOne } from '../../db/sql.js';
 import { boundedMap } from '../../lib/cache.js';
 import { escapeHtml } from '../../lib/html.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
@@ -120,11 +120,11 @@ export async function listContributions<T>(deps: Pick<Services, 'pool' | 'cacheM
         WITH candidates AS (
           SELECT r.id, r.published_at FROM reports r
           WHERE r.search @@ ${query} AND ${where}
-          ORDER BY r.published_at DESC LIMIT ${SEARCH_DEPTH}),
+          ORDER BY r.published_at DESC ${limitRows(SEARCH_DEPTH)}),
         page AS (
           SELECT c.id, c.published_at, ts_rank(r.search_head, ${query}) AS rank, count(*) OVER ()::int AS total
           FROM candidates c JOIN reports r ON r.id = c.id
-          ORDER BY rank DESC, c.published_at DESC LIMIT ${REPORTS_PER_PAGE} OFFSET ${offset})
+          ORDER BY rank DESC, c.published_at DESC ${limitRows(REPORTS_PER_PAGE, offset)})
         SELECT ${spec.columns}, page.total,
           ts_headline('german',
             CASE WHEN page.rank > 0 THEN r.summary
@@ -143,7 +143,7 @@ export async function listContributions<T>(deps: Pick<Services, 'pool' | 'cacheM
       deps.pool,
       Prisma.sql`WITH page AS (
           SELECT r.id FROM reports r WHERE ${where}
-          ORDER BY ${spec.order} LIMIT ${REPORTS_PER_PAGE} OFFSET ${offset})
+          ORDER BY ${spec.order} ${limitRows(REPORTS_PER_PAGE, offset)})
         SELECT ${spec.columns} FROM page JOIN reports r ON r.id = page.id ${LIST_JOINS}
         ORDER BY ${spec.order}`,
     ),
@@ -185,7 +185,7 @@ export async function feedEntries<T>(
         coalesce((SELECT json_agg(json_build_object('name', t.name) ORDER BY t.name) FROM report_topics rt JOIN topics t ON t.id = rt.topic_id
                   WHERE rt.report_id = r.id), '[]') AS topics
       FROM reports r ${LIST_JOINS} WHERE ${Prisma.join(where, ' AND ')}
-      ORDER BY r.published_at DESC, r.id DESC LIMIT ${limit}`,
+      ORDER BY r.published_at DESC, r.id DESC ${limitRows(limit)}`,
     { prepare: !tsquery },
   );
 }
@@ -206,7 +206,7 @@ export function newestReports(
   return select<ReportListItem>(
     pool,
     Prisma.sql`SELECT ${LIST_COLUMNS} FROM reports r ${LIST_JOINS} WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY r.published_at DESC, r.id DESC LIMIT ${options.limit}`,
+      ORDER BY r.published_at DESC, r.id DESC ${limitRows(options.limit)}`,
   );
 }
 

@@ -1,7 +1,7 @@
 // Themen: a managed list (admins) used to tag networks, members' competences and, later, reports and motions.
 import type pg from 'pg';
 import { isUniqueViolation, Prisma, type PrismaClient } from '../../db/database.js';
-import { select, selectOne } from '../../db/sql.js';
+import { limitRows, select, selectOne } from '../../db/sql.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { shortLived } from '../../lib/cache.js';
 import { insertWithFreeSlug, slugFrom } from '../../lib/slugs.js';
@@ -78,7 +78,7 @@ export async function topicPage(pool: pg.Pool, slug: string, viewerLoggedIn: boo
             FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id
             WHERE u.status = 'ACTIVE' AND u.listed_in_directory
               AND EXISTS (SELECT 1 FROM user_competences uc WHERE uc.user_id = u.id AND uc.topic_id = (SELECT id FROM topics WHERE slug = ${slug}))
-            ORDER BY u.name, u.id LIMIT ${TOPIC_MEMBERS_SHOWN + 1}`,
+            ORDER BY u.name, u.id ${limitRows(TOPIC_MEMBERS_SHOWN + 1)}`,
         )
       : Promise.resolve([]),
   ]);
