@@ -49,7 +49,7 @@ export function createServices(deps: {
     mailer: createMailer({ prisma: deps.db.prisma, delivers: deps.deliversMail, onQueued: nudgeWorker }),
     limits: createRateLimits(deps.db.pool, deps.secret),
     nudgeWorker,
-    topics: topicDirectory(deps.db.prisma, deps.referenceCacheMs ?? 5000),
+    topics: topicDirectory(deps.db.pool, deps.referenceCacheMs ?? 5000),
     cacheMs: deps.referenceCacheMs ?? 5000,
     uploadLimits: { ...DEFAULT_UPLOAD_LIMITS, ...deps.uploadLimits },
   };

@@ -6,7 +6,7 @@ import type { Logger } from '../lib/logger.js';
 import { connectDatabase, type Database } from './database.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { migrate } from './migrator.js';
-import { loadReferenceData } from './reference-data.js';
+import { loadReferenceData, referenceDataMissing } from './reference-data.js';
 
 export const EMBEDDED_DATABASE_NAME = 'erfahrungsboerse';
 
@@ -39,7 +39,7 @@ export async function openDatabase(
   const db = connectDatabase(url, { max: config.dbPoolMax, onIdleError: (err) => logger.debug(`idle database connection lost: ${err.message}`) });
   try {
     await migrate(db.pool, { log: (message) => logger.info(message) });
-    await loadReferenceData(db.prisma, (message) => logger.info(message));
+    if (await referenceDataMissing(db.pool)) await loadReferenceData(db.prisma, (message) => logger.info(message));
   } catch (error) {
     await db.close();
     await embedded?.stop();

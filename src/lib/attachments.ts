@@ -4,7 +4,6 @@
 // feature that links it (see features/attachments/routes.ts).
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { fileTypeFromBuffer } from 'file-type';
 import multer from 'multer';
 import type pg from 'pg';
 import { Prisma, type PrismaClient } from '../db/database.js';
@@ -181,6 +180,7 @@ export async function storeUploads(
     const name = cleanFileName(file.originalname);
     if (file.size === 0) throw new ValidationError({ [field]: `„${name}“ ist leer.` });
     if (file.tooLarge || file.size > limits.fileBytes) throw new ValidationError({ [field]: `„${name}“ ist größer als ${formatBytes(limits.fileBytes)}.` });
+    const { fileTypeFromBuffer } = await import('file-type'); // loads with the first upload, not with the app
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !(detected.mime in ALLOWED_TYPES)) {
       throw new ValidationError({

@@ -1,25 +1,39 @@
 // Dates are stored as timestamptz and always shown in Europe/Berlin with German formats.
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 const TIME_ZONE = 'Europe/Berlin';
 
-const dateFormat = new Intl.DateTimeFormat('de-DE', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('de-DE', {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+// Pages show many dates (a list of decisions: hundreds), and Intl.DateTimeFormat with a time zone costs several
+// microseconds per call. Berlin's offset from UTC only changes on a whole UTC hour, so it is looked up once per hour
+// (tzOffset uses Intl) and the wall clock is read off the shifted time.
+const offsetByHour = new Map<number, number>();
+
+/** Berlin wall-clock time of an instant, as a Date whose UTC fields hold it. */
+function berlinWallClock(instant: Date): Date {
+  const time = instant.getTime();
+  const hour = Math.floor(time / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    if (offsetByHour.size >= 50_000) offsetByHour.clear();
+    offset = tzOffset(TIME_ZONE, instant) * 60_000;
+    offsetByHour.set(hour, offset);
+  }
+  return new Date(time + offset);
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** 09.05.2026 */
 export function formatDate(date: Date | null | undefined): string {
-  return date ? dateFormat.format(date) : '';
+  if (!date) return '';
+  const wall = berlinWallClock(date);
+  return `${two(wall.getUTCDate())}.${two(wall.getUTCMonth() + 1)}.${wall.getUTCFullYear()}`;
 }
 
 /** 09.05.2026, 14:00 Uhr */
 export function formatDateTime(date: Date | null | undefined): string {
-  return date ? `${dateTimeFormat.format(date)} Uhr` : '';
+  if (!date) return '';
+  const wall = berlinWallClock(date);
+  return `${two(wall.getUTCDate())}.${two(wall.getUTCMonth() + 1)}.${wall.getUTCFullYear()}, ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())} Uhr`;
 }
 
 const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
@@ -39,19 +53,19 @@ export function formatPeriod(from: string | null | undefined, to: string | null 
 
 // Calendar days in Europe/Berlin, as 'YYYY-MM-DD'. Deadlines are counted in these days, so a change to or from
 // summer time between a deadline and its meeting never shifts a deadline by a day.
-const dayParts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const timeParts = new Intl.DateTimeFormat('de-DE', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const WEEKDAYS = ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'];
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The Berlin calendar day of an instant: '2026-05-09'. */
 export function berlinDay(instant: Date): string {
-  return dayParts.format(instant);
+  const wall = berlinWallClock(instant);
+  return `${wall.getUTCFullYear()}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}`;
 }
 
 /** The Berlin wall-clock time of an instant: '14:00'. */
 export function berlinTime(instant: Date): string {
-  return timeParts.format(instant);
+  const wall = berlinWallClock(instant);
+  return `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`;
 }
 
 function dayNumber(day: string): number {

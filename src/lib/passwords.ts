@@ -1,6 +1,5 @@
 // Password rules and hashing (Argon2id). Passwords are normalised to NFC first, so "ü" typed as one
 // character on one device and as u + combining diaeresis on another is the same password.
-import { hash, verify } from '@node-rs/argon2';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 
@@ -59,11 +58,15 @@ export const newPasswordSchema = z
     'Dieses Passwort ist zu verbreitet und leicht zu erraten. Bitte wähle ein anderes, z. B. einen Satz aus mehreren Wörtern.',
   );
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(normalizePassword(password), { algorithm: ARGON2ID });
+// The native hashing module loads with the first login or registration, not with the app (faster restarts).
+const argon2 = () => import('@node-rs/argon2');
+
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(normalizePassword(password), { algorithm: ARGON2ID });
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  const { verify } = await argon2();
   try {
     return await verify(passwordHash, normalizePassword(password));
   } catch {

@@ -2,9 +2,8 @@
 // (.odt, through odf-kit). The Markdown is read once into a small block model (headings, paragraphs, lists with
 // bold and italic runs); each format writes that model with its library. Placeholder values become plain text
 // runs, so whatever a value looks like, it stays literal; a missing value stays visibly marked.
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import type { Paragraph } from 'docx';
 import { marked, type Token, type Tokens } from 'marked';
-import { OdtDocument } from 'odf-kit';
 import { NONCE } from './content.js';
 import { fillText, missingMark, missingNames, tokenize, TOKEN } from './placeholders.js';
 
@@ -157,7 +156,9 @@ export function textDocument(
   return `${parts.join('\n').trim()}\n`.replace(/\r?\n/g, '\r\n');
 }
 
+// The document libraries load on the first download, not with the app: together they add about 150 ms to every start.
 export async function docxDocument(doc: FilledDocument): Promise<Buffer> {
+  const { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } = await import('docx');
   let listNumber = 0;
   const runsOf = (runs: Run[]) =>
     runs.flatMap((r) =>
@@ -220,6 +221,7 @@ export async function docxDocument(doc: FilledDocument): Promise<Buffer> {
 }
 
 export async function odtDocument(doc: FilledDocument): Promise<Uint8Array> {
+  const { OdtDocument } = await import('odf-kit');
   const odt = new OdtDocument();
   odt.setMetadata({ title: doc.title, creator: 'Kommunale Erfahrungsbörse' });
   const write = (builder: { addText(text: string, formatting?: object): unknown; addLineBreak?(): unknown }, runs: Run[]) => {

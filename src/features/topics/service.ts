@@ -33,9 +33,12 @@ export function activeTopics(prisma: PrismaClient): Promise<ActiveTopic[]> {
  * The active topics appear in forms and filters on many pages; they change rarely. Kept for a few seconds per
  * instance, and forgotten at once where an admin changes them.
  */
-export function topicDirectory(prisma: PrismaClient, ttlMs: number) {
+export function topicDirectory(pool: pg.Pool, ttlMs: number) {
   const all = shortLived(ttlMs, () =>
-    prisma.topic.findMany({ orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true, retiredAt: true } }),
+    select<{ id: number; slug: string; name: string; retiredAt: Date | null }>(
+      pool,
+      Prisma.sql`SELECT id, slug, name, retired_at AS "retiredAt" FROM topics ORDER BY name, id`,
+    ),
   );
   return {
     /** Topics that can be chosen now. */
