@@ -20,15 +20,30 @@ export function shortLived<T>(ttlMs: number, load: () => Promise<T>) {
   };
 }
 
-/** A bounded map: the oldest entries leave first. For values that never go stale (keyed by their content). */
-export function boundedMap<K, V>(maxEntries: number) {
-  const entries = new Map<K, V>();
+/**
+ * A bounded map: the oldest entries leave first once the entries' summed size (sizeOf: e.g. characters) passes
+ * maxSize. For values that never go stale (keyed by their content).
+ */
+export function boundedMap<K, V>(maxSize: number, sizeOf: (key: K, value: V) => number = () => 1) {
+  const entries = new Map<K, { value: V; size: number }>();
+  let total = 0;
+  const remove = (key: K) => {
+    const entry = entries.get(key);
+    if (entry) total -= entry.size;
+    entries.delete(key);
+  };
   return {
-    get: (key: K) => entries.get(key),
+    get: (key: K) => entries.get(key)?.value,
     set(key: K, value: V) {
-      entries.delete(key);
-      entries.set(key, value);
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as K);
+      remove(key);
+      const size = sizeOf(key, value);
+      if (size > maxSize) return;
+      entries.set(key, { value, size });
+      total += size;
+      for (const oldest of entries.keys()) {
+        if (total <= maxSize) break;
+        remove(oldest);
+      }
     },
   };
 }

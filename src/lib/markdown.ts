@@ -46,8 +46,12 @@ export function renderMarkdown(source: string): string {
   return html;
 }
 
-/** Rendering and sanitising cost about a millisecond per page of text; the same text always gives the same HTML. */
-const rendered = boundedMap<string, string>(500);
+/**
+ * Rendering and sanitising cost about a millisecond per page of text; the same text always gives the same HTML.
+ * Bounded by characters (text and HTML), about 4 MB: several hundred reports of five parts each. A bound by entries
+ * (500) was smaller than the parts of the reports people read in a few minutes, so it hardly ever hit.
+ */
+const rendered = boundedMap<string, string>(4_000_000, (source, html) => source.length + html.length);
 
 /** Comments: paragraphs, emphasis, lists, quotes and links only (no headings, tables or code blocks). */
 const allowedInComments: sanitizeHtml.IOptions = {

@@ -36,7 +36,7 @@ export async function listNetworks(pool: pg.Pool, filter: NetworkFilter) {
   if (filter.thema) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM network_topics nt JOIN topics t ON t.id = nt.topic_id WHERE nt.network_id = n.id AND t.slug = ${filter.thema})`);
   }
-  // The directory has a few dozen entries: the folded search runs over all of them.
+  // Name, description and reach, folded and indexed (search_text); a small typo is forgiven in the name.
   if (filter.q) conditions.push(foldedMatch(Prisma.sql`n.search_text`, filter.q, Prisma.sql`n.search_name`));
   const rows = await select<NetworkListItem & { total: number }>(
     pool,
