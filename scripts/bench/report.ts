@@ -1,4 +1,5 @@
 // Goals and the results table: once for the terminal, once as Markdown for bench/ERGEBNISSE.md.
+import { formatDateTime } from '../../src/lib/dates.js';
 import type { RunResult } from './load.js';
 import type { Access } from './pages.js';
 import type { ForeignLoad } from './processes.js';
@@ -153,17 +154,6 @@ export function goalsLine(): string {
   );
 }
 
-export function berlinTime(date: Date): string {
-  return new Intl.DateTimeFormat('de-DE', {
-    timeZone: 'Europe/Berlin',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
-}
-
 export function volumeLine(v: SeedSummary): string {
   return (
     `${number(v.alliances)} Bündnisse, ${number(v.accounts)} Konten (davon ${number(v.activeAccounts)} freigeschaltet), ` +
@@ -213,7 +203,7 @@ export function markdownReport(report: BenchReport): string {
   return [
     '# Geschwindigkeitsmessung: Ergebnisse',
     '',
-    `Gemessen am ${berlinTime(report.startedAt)} Uhr (Europe/Berlin) mit \`npm run bench\`; Dauer der ganzen Messung ` +
+    `Gemessen am ${formatDateTime(report.startedAt)} (Europe/Berlin) mit \`npm run bench\`; Dauer der ganzen Messung ` +
       `${number(report.totalSeconds / 60, 1)} min.`,
     '',
     `- **Rechner:** ${machineLine(report)}`,
