@@ -33,7 +33,8 @@ export interface BenchReport {
   settings: { seconds: number; warmupSeconds: number; filter: string | undefined };
   volume: SeedSummary;
   search: SearchResult;
-  bare: { at10: RunResult; at32: RunResult };
+  /** The bare route's reference run, and the req/s @10 of every bare run (before and after the pages). */
+  bare: { at10: RunResult; at32: RunResult; runs: number[] };
   pages: PageResult[];
   memory: { idleMb: number | undefined; peakMb: number | undefined };
   /** CPU used by other programs on the machine during load and warm restarts, in percent of one core. */
@@ -115,6 +116,12 @@ export function summaryLines(report: BenchReport): string[] {
     `Erster Start (leerer Ordner: initdb, Migrationen, Stammdaten, erste Seite): ${seconds(startup.freshStartMs)} ` +
       `${mark(startup.freshStartMs < GOALS.freshStartMs)} (Ziel < ${seconds(GOALS.freshStartMs)})`,
     foreignLoadLine(report.foreignLoad),
+    ...(report.bare.runs.length > 1
+      ? [
+          `Express pur vor und nach den Seiten gemessen: ${report.bare.runs.map((rps) => number(rps)).join(' / ')} Anfragen/s; ` +
+            'die Anteile beziehen sich auf den schnelleren Lauf',
+        ]
+      : []),
   ];
 }
 
