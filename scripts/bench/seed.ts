@@ -671,7 +671,7 @@ async function insertReports(
  * Past ones were held, with attendance, protocol (some late) and decisions; coming ones have their agenda out when the
  * deadline has come. Written by SQL from the row number, like the motions.
  */
-export async function insertMeetings(client: pg.PoolClient, volume: BenchVolume, now: Date): Promise<void> {
+async function insertMeetings(client: pg.PoolClient, volume: BenchVolume, now: Date): Promise<void> {
   if (volume.meetings === 0) return;
   await client.query(
     `WITH lead AS (SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE status = 'ACTIVE' AND role IN ('ORGANIZER', 'ADMIN')),

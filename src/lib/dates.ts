@@ -21,19 +21,19 @@ function berlinWallClock(instant: Date): Date {
 }
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+const germanDay = (wall: Date) => `${two(wall.getUTCDate())}.${two(wall.getUTCMonth() + 1)}.${wall.getUTCFullYear()}`;
+const clock = (wall: Date) => `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`;
 
 /** 09.05.2026 */
 export function formatDate(date: Date | null | undefined): string {
-  if (!date) return '';
-  const wall = berlinWallClock(date);
-  return `${two(wall.getUTCDate())}.${two(wall.getUTCMonth() + 1)}.${wall.getUTCFullYear()}`;
+  return date ? germanDay(berlinWallClock(date)) : '';
 }
 
 /** 09.05.2026, 14:00 Uhr */
 export function formatDateTime(date: Date | null | undefined): string {
   if (!date) return '';
   const wall = berlinWallClock(date);
-  return `${two(wall.getUTCDate())}.${two(wall.getUTCMonth() + 1)}.${wall.getUTCFullYear()}, ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())} Uhr`;
+  return `${germanDay(wall)}, ${clock(wall)} Uhr`;
 }
 
 const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
@@ -64,8 +64,7 @@ export function berlinDay(instant: Date): string {
 
 /** The Berlin wall-clock time of an instant: '14:00'. */
 export function berlinTime(instant: Date): string {
-  const wall = berlinWallClock(instant);
-  return `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`;
+  return clock(berlinWallClock(instant));
 }
 
 function dayNumber(day: string): number {

@@ -255,8 +255,10 @@ export interface DecisionEntry {
 const ENTRY_COLUMNS = Prisma.sql`d.id, d.text, d.responsible, a.name AS "allianceName", to_char(d.due_on, 'YYYY-MM-DD') AS "dueDay", d.status,
   m.id AS "meetingId", m.title AS "meetingTitle", m.starts_at AS "meetingStartsAt", m.is_public AS "meetingIsPublic",
   ai.title AS "agendaItemTitle", (p.published_at IS NOT NULL) AS published`;
-const ENTRY_FROM = Prisma.sql`decisions d JOIN meetings m ON m.id = d.meeting_id LEFT JOIN protocols p ON p.meeting_id = m.id
-  LEFT JOIN alliances a ON a.id = d.responsible_alliance_id LEFT JOIN agenda_items ai ON ai.id = d.agenda_item_id`;
+/** What the list filters and orders on (visibility through the protocol, the responsible alliance's name). */
+const DECISION_FROM = Prisma.sql`decisions d JOIN meetings m ON m.id = d.meeting_id LEFT JOIN protocols p ON p.meeting_id = m.id
+  LEFT JOIN alliances a ON a.id = d.responsible_alliance_id`;
+const ENTRY_FROM = Prisma.sql`${DECISION_FROM} LEFT JOIN agenda_items ai ON ai.id = d.agenda_item_id`;
 
 type EntryRow = Omit<DecisionEntry, 'overdue' | 'notes'>;
 
@@ -298,17 +300,15 @@ export async function listDecisions(
   if (filter.treffen) conditions.push(Prisma.sql`d.meeting_id = ${filter.treffen}`);
   const where = Prisma.join(conditions, ' AND ');
   const offset = (filter.seite - 1) * DECISIONS_PER_PAGE;
-  const from = Prisma.sql`decisions d JOIN meetings m ON m.id = d.meeting_id LEFT JOIN protocols p ON p.meeting_id = m.id
-    LEFT JOIN alliances a ON a.id = d.responsible_alliance_id`;
   const [rows, count] = await Promise.all([
     // The page is chosen on the narrow join first; titles and names are joined for its 20 rows only.
     select<EntryRow>(
       pool,
       Prisma.sql`WITH page AS (
-          SELECT d.id FROM ${from} WHERE ${where} ORDER BY ${DECISION_ORDER} ${limitRows(DECISIONS_PER_PAGE, offset)})
+          SELECT d.id FROM ${DECISION_FROM} WHERE ${where} ORDER BY ${DECISION_ORDER} ${limitRows(DECISIONS_PER_PAGE, offset)})
         SELECT ${ENTRY_COLUMNS} FROM page JOIN ${ENTRY_FROM} ON d.id = page.id ORDER BY ${DECISION_ORDER}`,
     ),
-    selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`),
+    selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM ${DECISION_FROM} WHERE ${where}`),
   ]);
   const total = count?.total ?? 0;
   return { decisions: await withNotes(pool, rows, now), total, pages: Math.max(1, Math.ceil(total / DECISIONS_PER_PAGE)) };

@@ -24,11 +24,6 @@ export interface ActiveTopic {
   name: string;
 }
 
-/** Topics that can be chosen now (retired ones keep their page). */
-export function activeTopics(prisma: PrismaClient): Promise<ActiveTopic[]> {
-  return prisma.topic.findMany({ where: { retiredAt: null }, orderBy: { name: 'asc' }, select: { id: true, slug: true, name: true } });
-}
-
 /**
  * The active topics appear in forms and filters on many pages; they change rarely. Kept for a few seconds per
  * instance, and forgotten at once where an admin changes them.
