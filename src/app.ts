@@ -36,6 +36,7 @@ import { databaseOutageLog, errorHandler, noticeDatabaseBack, notFound } from '.
 import { flash } from './middleware/flash.js';
 import { rejectMalformedUrls } from './middleware/input.js';
 import { anonymousPageCache } from './middleware/page-cache.js';
+import { contentVersionReader } from './db/content-version.js';
 import { securityHeaders } from './middleware/security.js';
 import { requestLog } from './middleware/request-log.js';
 import { createSessionMiddleware } from './middleware/session.js';
@@ -107,7 +108,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(noticeDatabaseBack(outage));
   const sessions = createSessionMiddleware({ store: deps.sessionStore, secret: deps.sessionSecret, secureCookies: config.secureCookies });
   if (config.pageCacheMs) {
-    app.use(anonymousPageCache({ ttlMs: config.pageCacheMs, maxBytes: 32 * 1024 * 1024, hasSession: sessions.hasSessionCookie }));
+    app.use(
+      anonymousPageCache({
+        maxAgeMs: config.pageCacheMs,
+        // A change shows to visitors within about a second.
+        contentVersion: contentVersionReader(db.pool, Math.min(1000, config.pageCacheMs)),
+        maxBytes: 32 * 1024 * 1024,
+        hasSession: sessions.hasSessionCookie,
+      }),
+    );
   }
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.set('session handler', sessions.always);

@@ -35,7 +35,7 @@ const schema = z
     MAIL_FROM: z.string().min(3, 'muss eine Absenderadresse sein, z. B. "KOG <noreply@example.org>"').default('Kommunale Erfahrungsbörse <noreply@localhost>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'muss debug, info, warn, error oder silent sein' }).optional(),
     SECURE_COOKIES: booleanish.optional(),
-    PAGE_CACHE_SECONDS: wholeNumber(0, 60).default(2),
+    PAGE_CACHE_SECONDS: wholeNumber(0, 600).default(60),
     UPLOAD_FILE_MB: wholeNumber(1, 500).default(20),
     UPLOAD_TOTAL_MB: wholeNumber(1, 2000).default(50),
   })

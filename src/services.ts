@@ -21,7 +21,7 @@ export interface Services {
   nudgeWorker: () => void;
   /** The topics offered in forms and filters (kept for a few seconds). */
   topics: TopicDirectory;
-  /** How long figures that only serve navigation (page counts) may be kept per instance; 0 in tests. */
+  /** How long a visitor may get page counts kept per instance (see sharedResults); 0 in tests. */
   cacheMs: number;
   /** Attachment sizes (UPLOAD_FILE_MB, UPLOAD_TOTAL_MB). */
   uploadLimits: UploadLimits;

@@ -10,6 +10,24 @@ beforeAll(() => {
   app = buildApp(ctx.db, { pageCacheMs: TTL });
 });
 
+/** How many statements containing `fragment` the app's pool runs while `action` runs. */
+async function readsOf(target: ReturnType<typeof buildApp>, fragment: string, action: () => Promise<void>): Promise<number> {
+  const pool = target.services.pool;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  let reads = 0;
+  pool.query = ((...args: unknown[]) => {
+    const config = args[0] as { text?: string } | string;
+    if ((typeof config === 'string' ? config : (config.text ?? '')).includes(fragment)) reads++;
+    return query(...args);
+  }) as typeof pool.query;
+  try {
+    await action();
+  } finally {
+    pool.query = query as typeof pool.query;
+  }
+  return reads;
+}
+
 describe('the page cache for visitors', () => {
   it('shows visitors a change within moments, and the person who made it at once', async () => {
     const organiser = await sessionAgent(app, (await createUser(ctx.db, { role: 'ORGANIZER' })).id);
@@ -59,21 +77,11 @@ describe('the page cache for visitors', () => {
     await request(app).get('/netzwerke');
     await new Promise((r) => setTimeout(r, TTL + 50));
     // Count how often the directory is read while eight visitors ask at the same moment.
-    const pool = app.services.pool;
-    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-    let reads = 0;
-    pool.query = ((...args: unknown[]) => {
-      const config = args[0] as { text?: string } | string;
-      if ((typeof config === 'string' ? config : (config.text ?? '')).includes('FROM networks n')) reads++;
-      return query(...args);
-    }) as typeof pool.query;
-    try {
+    const reads = await readsOf(app, 'FROM networks n', async () => {
       const responses = await Promise.all(Array.from({ length: 8 }, () => request(app).get('/netzwerke')));
       expect(responses.every((r) => r.status === 200)).toBe(true);
-      expect(reads).toBe(1);
-    } finally {
-      pool.query = query as typeof pool.query;
-    }
+    });
+    expect(reads).toBe(1);
   });
 });
 
@@ -98,5 +106,29 @@ describe('calendar files from the cache', () => {
     await new Promise((r) => setTimeout(r, TTL + 50));
     await request(app).get('/treffen.ics');
     expect((await request(app).get('/treffen.ics')).text).toContain('Frisches Treffen');
+  });
+});
+
+describe('the page cache and the content version', () => {
+  // Kept up to 3 s; the content version is read about once a second.
+  let slowApp: ReturnType<typeof buildApp>;
+  beforeAll(() => {
+    slowApp = buildApp(ctx.db, { pageCacheMs: 3000 });
+  });
+
+  it('keeps a page while nothing changes, and shows a change made anywhere within about a second', async () => {
+    await request(slowApp).get('/buendnisse?ansicht=version');
+    await new Promise((r) => setTimeout(r, 1100));
+    const reads = await readsOf(slowApp, 'FROM alliances', async () => {
+      expect((await request(slowApp).get('/buendnisse?ansicht=version')).status).toBe(200);
+    });
+    expect(reads).toBe(0); // the version was read again, it is the same: the kept page
+
+    // Changed straight in the database (as another app instance would): no instance forgets anything by itself.
+    await ctx.db.pool.query(
+      `INSERT INTO alliances (slug, name, municipality, state) VALUES ('versionsdorf', 'Liste Versionsdorf', 'Versionsdorf', 'SH')`,
+    );
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(text((await request(slowApp).get('/buendnisse?ansicht=version')).text)).toContain('Liste Versionsdorf');
   });
 });

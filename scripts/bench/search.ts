@@ -27,12 +27,12 @@ export async function measureSearch(pool: pg.Pool, queries: string[]): Promise<S
   const filters = queries.map((q) => reportFilterSchema.parse({ q }));
   const byQuery = new Map<string, { times: number[]; total: number }>(queries.map((q) => [q, { times: [], total: 0 }]));
   // One round to warm the caches (PostgreSQL's buffers, the prepared plans), not counted.
-  for (const filter of filters) await listReports(deps, filter, undefined);
+  for (const filter of filters) await listReports(deps, filter, undefined, undefined);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, filter] of filters.entries()) {
       const viewer = round % 2 === 0 ? undefined : MEMBER;
       const start = performance.now();
-      const result = await listReports(deps, filter, viewer);
+      const result = await listReports(deps, filter, viewer, undefined);
       const entry = byQuery.get(queries[i]!)!;
       entry.times.push(performance.now() - start);
       entry.total = Math.max(entry.total, result.total);

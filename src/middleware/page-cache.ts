@@ -1,12 +1,16 @@
-// Visitors who only read (no session cookie) get pages that are at most a few seconds old: the first visitor's
-// request renders the page, the others in the next seconds get the same HTML from memory. That keeps the site
-// fast when many people read at once, without showing stale content for long. Logged-in people – and so
-// everyone who changes something – always get a freshly rendered page and see their change at once.
+// Visitors who only read (no session cookie) get pages from memory while the site's content stays the same: the
+// first visitor's request renders the page, the others get the same HTML until something changes. Whether it did is
+// the content version (migration content_version), read about once a second, so a visitor sees a change within a
+// second or so, made on any instance. A page is also renewed after maxAgeMs, for what changes with the clock alone
+// (upcoming meetings, deadlines). Logged-in people – and so everyone who changes something – always get a freshly
+// rendered page and see their change at once.
 import type { NextFunction, Request, Response } from 'express';
 
 export interface PageCacheOptions {
-  /** How long a page may be served from memory. */
-  ttlMs: number;
+  /** The longest a page is served from memory, also when the content stayed the same. */
+  maxAgeMs: number;
+  /** The content version now (shared reads, see db/content-version.ts); undefined: unknown, nothing is kept. */
+  contentVersion: () => Promise<number | undefined>;
   /** Upper bound for the memory the cached pages take (oldest pages leave first). */
   maxBytes: number;
   /** Whether the request belongs to a session (then it is never served from or stored in the cache). */
@@ -14,6 +18,8 @@ export interface PageCacheOptions {
 }
 
 interface CachedPage {
+  /** The content version read before the page was rendered (the page may be newer, never older). */
+  version: number;
   expires: number;
   contentType: string;
   /** Content-Disposition of a download (calendar files), sent again with the copy. */
@@ -49,14 +55,16 @@ export function anonymousPageCache(options: PageCacheOptions) {
     }
   };
 
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || options.hasSession(req)) return next();
     const key = req.originalUrl;
+    const version = await options.contentVersion();
     const now = Date.now();
     const cached = pages.get(key);
-    // Fresh, or just expired while one request already renders the new copy: no crowd of requests renders it
-    // again at the same moment.
-    if (cached && (cached.expires > now || (cached.refreshing !== undefined && now - cached.refreshing < REFRESH_TIMEOUT_MS))) {
+    const current = cached !== undefined && version !== undefined && cached.version === version && cached.expires > now;
+    // Current, or outdated while one request already renders the new copy: no crowd of requests renders it again
+    // at the same moment.
+    if (cached && (current || (cached.refreshing !== undefined && now - cached.refreshing < REFRESH_TIMEOUT_MS))) {
       if (cached.disposition) res.set('Content-Disposition', cached.disposition);
       if (cached.etag) res.set('ETag', cached.etag);
       res.set('Content-Type', cached.contentType).send(cached.body);
@@ -70,6 +78,7 @@ export function anonymousPageCache(options: PageCacheOptions) {
       // Only complete pages for everyone: no error pages, no new session (a form with a token), no redirects.
       const contentType = String(res.getHeader('content-type') ?? '');
       if (
+        version !== undefined &&
         res.statusCode === 200 &&
         typeof body === 'string' &&
         !res.getHeader('set-cookie') &&
@@ -78,7 +87,8 @@ export function anonymousPageCache(options: PageCacheOptions) {
         const disposition = res.getHeader('content-disposition');
         const etag = res.getHeader('etag');
         remember(key, {
-          expires: now + options.ttlMs,
+          version,
+          expires: now + options.maxAgeMs,
           contentType,
           body: Buffer.from(body),
           etag: typeof etag === 'string' ? etag : undefined,

@@ -50,11 +50,18 @@ export interface SessionUser {
  * logged-in request. null: the session has no (existing) person; no entry: ask the database (another store).
  */
 export const sessionUsers = new WeakMap<Request, SessionUser | null>();
+/**
+ * The content version (migration content_version) read with the session: results kept for it stay valid until the
+ * content changes (lib/cache.ts, sharedResults). No entry: a visitor's request, or one whose session was not loaded.
+ */
+const contentVersions = new WeakMap<Request, number>();
+export const contentVersionOf = (req: Request): number | undefined => contentVersions.get(req);
 /** The request whose session express-session is loading right now (it calls store.get synchronously). */
 let loadingFor: Request | undefined;
 
 const SESSION_WITH_USER = `
-  SELECT s.sess, u.id, u.name, u.email, u.role::text AS role, u.status::text AS status, u.alliance_id AS "allianceId", u.is_delegate AS "isDelegate"
+  SELECT s.sess, u.id, u.name, u.email, u.role::text AS role, u.status::text AS status, u.alliance_id AS "allianceId", u.is_delegate AS "isDelegate",
+    (SELECT version FROM content_version) AS "contentVersion"
   FROM "session" s
   LEFT JOIN users u ON u.id = CASE WHEN s.sess->>'userId' ~ '^[0-9]{1,9}$' THEN (s.sess->>'userId')::int END
   WHERE s.sid = $1 AND s.expire >= now() AND s.revoked_at IS NULL`;
@@ -65,14 +72,32 @@ function revocableStore(pool: pg.Pool, options: { pruneExpired: boolean }): sess
   class RevocableStore extends PgStore {
     override get(sid: string, callback: (error: unknown, session?: session.SessionData | null) => void): void {
       const req = loadingFor;
-      pool.query<{ sess: session.SessionData } & Partial<SessionUser>>({ name: 'session_with_user', text: SESSION_WITH_USER, values: [sid] }).then(
-        (result) => {
+      pool
+        .query<{ sess: session.SessionData; contentVersion: number } & Partial<SessionUser>>({
+          name: 'session_with_user',
+          text: SESSION_WITH_USER,
+          values: [sid],
+        })
+        .then((result) => {
           const row = result.rows[0];
-          if (req) sessionUsers.set(req, row?.id ? { id: row.id, name: row.name!, email: row.email!, role: row.role!, status: row.status!, allianceId: row.allianceId ?? null, isDelegate: row.isDelegate! } : null);
+          if (req && row) contentVersions.set(req, row.contentVersion);
+          if (req)
+            sessionUsers.set(
+              req,
+              row?.id
+                ? {
+                    id: row.id,
+                    name: row.name!,
+                    email: row.email!,
+                    role: row.role!,
+                    status: row.status!,
+                    allianceId: row.allianceId ?? null,
+                    isDelegate: row.isDelegate!,
+                  }
+                : null,
+            );
           callback(null, row?.sess ?? null);
-        },
-        callback,
-      );
+        }, callback);
     }
 
     override set(sid: string, sess: session.SessionData, callback?: Callback): void {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Prisma } from '../../db/database.js';
 import { limitRows, select, selectOne } from '../../db/sql.js';
+import { sharedResults } from '../../lib/cache.js';
 import { berlinDay } from '../../lib/dates.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { choice, choiceParam, INT4_MAX, optionalId, pageParam, requiredLongText, optionalText, searchParam } from '../../lib/fields.js';
@@ -219,6 +220,9 @@ export type DecisionFilter = z.output<typeof decisionFilterSchema>;
 export const DECISIONS_PER_PAGE = 20;
 
 /** Visitors: published protocols of public meetings; members: all published protocols; organisers: everything. */
+/** Who sees which decisions (decisionsVisibleTo): the key of results shared by everyone in that group. */
+const audienceOf = (viewer: CurrentUser | undefined) => (hasRole(viewer, 'ORGANIZER') ? 'organizer' : viewer ? 'member' : 'visitor');
+
 function decisionsVisibleTo(viewer: CurrentUser | undefined): Prisma.Sql {
   if (hasRole(viewer, 'ORGANIZER')) return Prisma.sql`TRUE`;
   if (viewer) return Prisma.sql`p.published_at IS NOT NULL`;
@@ -282,13 +286,21 @@ async function withNotes(pool: Services['pool'], rows: EntryRow[], now: Date): P
   }));
 }
 
+/** The list's page counts and its meeting filter's choices (see sharedResults). */
+const decisionCounts = sharedResults<number>(300);
+const decisionMeetings = sharedResults<{ id: number; title: string; startsAt: Date }[]>(10);
+
+/** What the follow-up list's shared results are read with: the pool, and how they may be kept (see sharedResults). */
+type FigureSource = Pick<Services, 'pool' | 'cacheMs'> & { contentVersion: number | undefined };
+
 /** One page of decisions for the follow-up list, with their notes. */
 export async function listDecisions(
-  pool: Services['pool'],
+  source: FigureSource,
   viewer: CurrentUser | undefined,
   filter: DecisionFilter,
   now = new Date(),
 ): Promise<{ decisions: DecisionEntry[]; total: number; pages: number }> {
+  const { pool } = source;
   // The statuses are written into the SQL (they are the code's own constants): with a parameter, PostgreSQL plans the
   // prepared statement anew on every view.
   const statuses = STATUS_FILTERS[filter.status].statuses.map((status) => `'${status}'`).join(', ');
@@ -308,22 +320,31 @@ export async function listDecisions(
           SELECT d.id FROM ${DECISION_FROM} WHERE ${where} ORDER BY ${DECISION_ORDER} ${limitRows(DECISIONS_PER_PAGE, offset)})
         SELECT ${ENTRY_COLUMNS} FROM page JOIN ${ENTRY_FROM} ON d.id = page.id ORDER BY ${DECISION_ORDER}`,
     ),
-    selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM ${DECISION_FROM} WHERE ${where}`),
+    decisionCounts(
+      JSON.stringify([pool.options.connectionString, audienceOf(viewer), filter.status, filter.verantwortlich, filter.treffen]),
+      { contentVersion: source.contentVersion, ttlMs: source.cacheMs },
+      async () =>
+        (await selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM ${DECISION_FROM} WHERE ${where}`))?.total ??
+        0,
+    ),
   ]);
-  const total = count?.total ?? 0;
+  const total = count;
   return { decisions: await withNotes(pool, rows, now), total, pages: Math.max(1, Math.ceil(total / DECISIONS_PER_PAGE)) };
 }
 
 /** Meetings that have decisions the viewer may see (the list's meeting filter), newest first. */
-export async function meetingsWithDecisions(
-  pool: Services['pool'],
+export function meetingsWithDecisions(
+  source: FigureSource,
   viewer: CurrentUser | undefined,
 ): Promise<{ id: number; title: string; startsAt: Date }[]> {
-  return select(
-    pool,
-    Prisma.sql`SELECT m.id, m.title, m.starts_at AS "startsAt" FROM meetings m LEFT JOIN protocols p ON p.meeting_id = m.id
-      WHERE EXISTS (SELECT 1 FROM decisions d WHERE d.meeting_id = m.id) AND ${decisionsVisibleTo(viewer)}
-      ORDER BY m.starts_at DESC, m.id DESC LIMIT 200`,
+  const key = JSON.stringify([source.pool.options.connectionString, audienceOf(viewer)]);
+  return decisionMeetings(key, { contentVersion: source.contentVersion, ttlMs: source.cacheMs }, () =>
+    select(
+      source.pool,
+      Prisma.sql`SELECT m.id, m.title, m.starts_at AS "startsAt" FROM meetings m LEFT JOIN protocols p ON p.meeting_id = m.id
+        WHERE EXISTS (SELECT 1 FROM decisions d WHERE d.meeting_id = m.id) AND ${decisionsVisibleTo(viewer)}
+        ORDER BY m.starts_at DESC, m.id DESC LIMIT 200`,
+    ),
   );
 }
 

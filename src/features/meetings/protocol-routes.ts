@@ -5,6 +5,7 @@ import { AppError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery, submittedIds } from '../../lib/forms.js';
 import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
 import { hasRole, requireRole, safeReturnPath } from '../../middleware/auth.js';
+import { contentVersionOf } from '../../middleware/session.js';
 import type { Services } from '../../services.js';
 import { loadManagedMeeting, loadMeeting, type MeetingRow } from './access.js';
 import { dueDay } from './deadlines.js';
@@ -70,7 +71,8 @@ export function protocolRoutes(deps: Services): Router {
 
   router.get('/treffen/beschluesse', async (req, res) => {
     const filter = parseQuery(decisionFilterSchema, req.query);
-    const [list, meetings] = await Promise.all([listDecisions(deps.pool, req.user, filter), meetingsWithDecisions(deps.pool, req.user)]);
+    const source = { ...deps, contentVersion: contentVersionOf(req) };
+    const [list, meetings] = await Promise.all([listDecisions(source, req.user, filter), meetingsWithDecisions(source, req.user)]);
     res.render('meetings/decisions', {
       title: 'Beschlüsse',
       filter,

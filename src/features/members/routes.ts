@@ -3,6 +3,7 @@ import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { requireIdParam, submitForm } from '../../lib/http.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { requireLogin } from '../../middleware/auth.js';
+import { contentVersionOf } from '../../middleware/session.js';
 import type { Services } from '../../services.js';
 import { contactSchema, MANDATE_LABELS, memberFilterSchema } from './schema.js';
 import { contactMember, findAllianceBySlug, findListedMember, listMembers } from './service.js';
@@ -16,7 +17,7 @@ export function memberRoutes(deps: Services): Router {
   router.get('/mitglieder', requireLogin, async (req, res) => {
     const filter = parseQuery(memberFilterSchema, req.query);
     const [result, topics, alliance] = await Promise.all([
-      listMembers(deps, filter),
+      listMembers(deps, filter, contentVersionOf(req)),
       deps.topics.active(),
       filter.buendnis ? findAllianceBySlug(prisma, filter.buendnis) : Promise.resolve(null),
     ]);

@@ -7,7 +7,7 @@ import type { Mandate } from '../../generated/prisma/client.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
 import { foldedMatch } from '../../lib/search.js';
-import { boundedMap } from '../../lib/cache.js';
+import { sharedResults } from '../../lib/cache.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import { knownTopicIds } from '../topics/service.js';
@@ -36,7 +36,11 @@ export interface ListedMember {
  * One page of the directory in German name order. One query for the page (competences aggregated in it) and one
  * for the count, both served by the partial index users_directory_idx.
  */
-export async function listMembers(deps: Pick<Services, 'pool' | 'topics' | 'cacheMs'>, filter: MemberFilter) {
+export async function listMembers(
+  deps: Pick<Services, 'pool' | 'topics' | 'cacheMs'>,
+  filter: MemberFilter,
+  contentVersion: number | undefined,
+) {
   const { pool } = deps;
   const conditions = [Prisma.sql`u.status = 'ACTIVE' AND u.listed_in_directory`];
   if (filter.kompetenz) {
@@ -78,7 +82,7 @@ export async function listMembers(deps: Pick<Services, 'pool' | 'topics' | 'cach
         ${limitRows(MEMBERS_PER_PAGE, (filter.seite - 1) * MEMBERS_PER_PAGE)}`,
       { prepare: !filter.q },
     ),
-    memberCount(pool, where, filter, deps.cacheMs),
+    memberCount(pool, where, filter, { contentVersion, ttlMs: deps.cacheMs }),
     deps.topics.all(),
   ]);
   const members: ListedMember[] = rows.map((r) => ({
@@ -94,17 +98,18 @@ export async function listMembers(deps: Pick<Services, 'pool' | 'topics' | 'cach
 
 /**
  * How many entries a filter finds. Counting the whole directory costs more than the page itself, and the number
- * only serves the page count, so it is kept for a few seconds per filter (the entries themselves never are).
+ * only serves the page count, so it is kept per filter (see sharedResults; the entries themselves never are).
  */
-const memberCounts = boundedMap<string, { total: number; at: number }>(200);
+const memberCounts = sharedResults<number>(200);
 
-async function memberCount(pool: pg.Pool, where: Prisma.Sql, filter: MemberFilter, ttlMs: number): Promise<number> {
+function memberCount(pool: pg.Pool, where: Prisma.Sql, filter: MemberFilter, seen: Parameters<typeof memberCounts>[1]): Promise<number> {
   const key = JSON.stringify([pool.options.connectionString, filter.q, filter.kompetenz, filter.land, filter.buendnis]);
-  const cached = memberCounts.get(key);
-  if (cached && Date.now() - cached.at < ttlMs) return cached.total;
-  const row = await selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM users u WHERE ${where}`, { prepare: !filter.q });
-  memberCounts.set(key, { total: row?.total ?? 0, at: Date.now() });
-  return row?.total ?? 0;
+  return memberCounts(key, seen, async () => {
+    const row = await selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM users u WHERE ${where}`, {
+      prepare: !filter.q,
+    });
+    return row?.total ?? 0;
+  });
 }
 
 export function findAllianceBySlug(prisma: PrismaClient, slug: string) {

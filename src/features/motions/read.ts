@@ -51,12 +51,18 @@ const ORDERS = {
   erfolg: Prisma.sql`r.success_count DESC, r.published_at DESC, r.id DESC`,
 };
 
-export async function listMotions(deps: Pick<Services, 'pool' | 'cacheMs'>, filter: MotionFilter, viewer: CurrentUser | undefined) {
+export async function listMotions(
+  deps: Pick<Services, 'pool' | 'cacheMs'>,
+  filter: MotionFilter,
+  viewer: CurrentUser | undefined,
+  contentVersion: number | undefined,
+) {
   const { items, ...rest } = await listContributions<MotionListItem>(deps, {
     conditions: motionConditions(filter, viewer),
     columns: MOTION_COLUMNS,
     order: ORDERS[filter.sortierung ?? 'neu'],
     countKey: JSON.stringify(['MOTION', filter.art, filter.thema, filter.ebene, filter.land, filter.buendnis, filter.bewaehrt, !!viewer]),
+    contentVersion,
     q: filter.q,
     page: filter.seite,
   });

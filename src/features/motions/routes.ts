@@ -9,6 +9,7 @@ import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { requireIdParam, submitForm, withQuery } from '../../lib/http.js';
 import { FEDERAL_STATES, stateName } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
+import { contentVersionOf } from '../../middleware/session.js';
 import { DOCS_DIR } from '../../paths.js';
 import type { Services } from '../../services.js';
 import { commentsOn } from '../comments/service.js';
@@ -78,7 +79,7 @@ export function motionRoutes(deps: Services): Router {
 
   router.get('/antraege', async (req, res) => {
     const filter = parseQuery(motionFilterSchema, req.query);
-    const [result, topics] = await Promise.all([listMotions(deps, filter, req.user), deps.topics.all()]);
+    const [result, topics] = await Promise.all([listMotions(deps, filter, req.user, contentVersionOf(req)), deps.topics.all()]);
     const alliance = filter.buendnis
       ? await deps.prisma.alliance.findUnique({ where: { slug: filter.buendnis }, select: { name: true } })
       : null;

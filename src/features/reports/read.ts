@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import { Prisma } from '../../db/database.js';
 import { limitRows, select, selectOne } from '../../db/sql.js';
-import { boundedMap } from '../../lib/cache.js';
+import { sharedResults } from '../../lib/cache.js';
 import { escapeHtml } from '../../lib/html.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
@@ -76,7 +76,7 @@ export const SEARCH_DEPTH = 200;
  * and a search page shows twenty passages. */
 const SNIPPET_SOURCE_CHARS = 800;
 
-const counts = boundedMap<string, { total: number; at: number }>(500);
+const counts = sharedResults<number>(500);
 
 export interface ListSpec {
   /** Which rows (readable(), the type and the filters). */
@@ -87,16 +87,24 @@ export interface ListSpec {
   order: Prisma.Sql;
   /** Identifies the filter for the cached count. */
   countKey: string;
+  /** The content version the request read with its session (contentVersionOf), if any: see sharedResults. */
+  contentVersion: number | undefined;
   q: string | undefined;
   page: number;
 }
 
-export async function listReports(deps: Pick<Services, 'pool' | 'cacheMs'>, filter: ReportFilter, viewer: CurrentUser | undefined) {
+export async function listReports(
+  deps: Pick<Services, 'pool' | 'cacheMs'>,
+  filter: ReportFilter,
+  viewer: CurrentUser | undefined,
+  contentVersion: number | undefined,
+) {
   const { items, ...rest } = await listContributions<ReportListItem>(deps, {
     conditions: filterConditions(filter, viewer),
     columns: LIST_COLUMNS,
     order: Prisma.sql`r.published_at DESC, r.id DESC`,
     countKey: JSON.stringify(['REPORT', filter.thema, filter.land, filter.buendnis, filter.jahr, !!viewer]),
+    contentVersion,
     q: filter.q,
     page: filter.seite,
   });
@@ -110,33 +118,12 @@ export async function listContributions<T>(deps: Pick<Services, 'pool' | 'cacheM
   const tsquery = spec.q ? searchQuery(spec.q) : undefined;
   if (spec.q && !tsquery) return { items: [] as (T & { snippet?: string })[], total: 0, pages: 1, capped: false };
   if (tsquery) {
-    // The newest matches (at most SEARCH_DEPTH), then ranked by title and summary: title hits first, then summary
-    // hits, then the rest by date. The query stays a literal (no prepared plan), so PostgreSQL sees how common the
-    // words are: it collects a rare word's few matches from the index, and walks the newest reports for a common one.
-    // A title or summary hit shows its summary with the words marked; a hit further down a passage of the text.
-    const query = Prisma.sql`to_tsquery('german', ${tsquery})`;
-    const rows = await select<T & { snippet?: string; total: number }>(
-      deps.pool,
-      Prisma.sql`
-        WITH candidates AS (
-          SELECT r.id, r.published_at FROM reports r
-          WHERE r.search @@ ${query} AND ${where}
-          ORDER BY r.published_at DESC ${limitRows(SEARCH_DEPTH)}),
-        page AS (
-          SELECT c.id, c.published_at, ts_rank(r.search_head, ${query}) AS rank, count(*) OVER ()::int AS total
-          FROM candidates c JOIN reports r ON r.id = c.id
-          ORDER BY rank DESC, c.published_at DESC ${limitRows(REPORTS_PER_PAGE, offset)})
-        SELECT ${spec.columns}, page.total,
-          ts_headline('german',
-            CASE WHEN page.rank > 0 THEN r.summary
-                 ELSE left(r.summary || ' ' || r.did || ' ' || r.worked || ' ' || r.didnt || ' ' || r.tips || ' ' || r.body || ' ' || r.reasoning, ${SNIPPET_SOURCE_CHARS}) END,
-            ${query}, E'StartSel="\\x01", StopSel="\\x02", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-        FROM page JOIN reports r ON r.id = page.id ${LIST_JOINS}
-        ORDER BY page.rank DESC, page.published_at DESC`,
-      { prepare: false },
-    );
-    const total = rows[0]?.total ?? 0;
-    return { items: rows, total, pages: Math.max(1, Math.ceil(total / REPORTS_PER_PAGE)), capped: total >= SEARCH_DEPTH };
+    // The same search reads the same for every logged-in person while the content stays the same (sharedResults).
+    return searches(
+      JSON.stringify([deps.pool.options.connectionString, spec.countKey, tsquery, spec.page]),
+      { contentVersion: spec.contentVersion, ttlMs: 0 },
+      () => searchContributions<T>(deps, spec, where, tsquery, offset),
+    ) as Promise<SearchPage<T>>;
   }
   const [items, total] = await Promise.all([
     // The page's ids first (from the list index alone), then their details: later pages skip rows, not joins.
@@ -148,19 +135,67 @@ export async function listContributions<T>(deps: Pick<Services, 'pool' | 'cacheM
         SELECT ${spec.columns} FROM page JOIN reports r ON r.id = page.id ${LIST_JOINS}
         ORDER BY ${spec.order}`,
     ),
-    countReports(deps, where, spec.countKey),
+    countReports(deps, where, spec),
   ]);
   return { items, total, pages: Math.max(1, Math.ceil(total / REPORTS_PER_PAGE)), capped: false };
 }
 
-/** The number of reports a filter finds only serves the page count: kept for a few seconds. */
-async function countReports(deps: Pick<Services, 'pool' | 'cacheMs'>, where: Prisma.Sql, filterKey: string): Promise<number> {
-  const key = `${deps.pool.options.connectionString}|${filterKey}`;
-  const cached = counts.get(key);
-  if (cached && Date.now() - cached.at < deps.cacheMs) return cached.total;
-  const row = await selectOne<{ total: number }>(deps.pool, Prisma.sql`SELECT count(*)::int AS total FROM reports r WHERE ${where}`);
-  counts.set(key, { total: row?.total ?? 0, at: Date.now() });
-  return row?.total ?? 0;
+/** A search's page: results shared by every logged-in person while the content stays the same (see listContributions). */
+const searches = sharedResults<SearchPage<unknown>>(300);
+
+interface SearchPage<T> {
+  items: (T & { snippet?: string })[];
+  total: number;
+  pages: number;
+  capped: boolean;
+}
+
+async function searchContributions<T>(
+  deps: Pick<Services, 'pool'>,
+  spec: ListSpec,
+  where: Prisma.Sql,
+  tsquery: string,
+  offset: number,
+): Promise<SearchPage<T>> {
+  // The newest matches (at most SEARCH_DEPTH), then ranked by title and summary: title hits first, then summary
+  // hits, then the rest by date. The query stays a literal (no prepared plan), so PostgreSQL sees how common the
+  // words are: it collects a rare word's few matches from the index, and walks the newest reports for a common one.
+  // A title or summary hit shows its summary with the words marked; a hit further down a passage of the text.
+  const query = Prisma.sql`to_tsquery('german', ${tsquery})`;
+  const rows = await select<T & { snippet?: string; total: number }>(
+    deps.pool,
+    Prisma.sql`
+      WITH candidates AS (
+        SELECT r.id, r.published_at FROM reports r
+        WHERE r.search @@ ${query} AND ${where}
+        ORDER BY r.published_at DESC ${limitRows(SEARCH_DEPTH)}),
+      page AS (
+        SELECT c.id, c.published_at, ts_rank(r.search_head, ${query}) AS rank, count(*) OVER ()::int AS total
+        FROM candidates c JOIN reports r ON r.id = c.id
+        ORDER BY rank DESC, c.published_at DESC ${limitRows(REPORTS_PER_PAGE, offset)})
+      SELECT ${spec.columns}, page.total,
+        ts_headline('german',
+          CASE WHEN page.rank > 0 THEN r.summary
+               ELSE left(r.summary || ' ' || r.did || ' ' || r.worked || ' ' || r.didnt || ' ' || r.tips || ' ' || r.body || ' ' || r.reasoning, ${SNIPPET_SOURCE_CHARS}) END,
+          ${query}, E'StartSel="\\x01", StopSel="\\x02", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
+      FROM page JOIN reports r ON r.id = page.id ${LIST_JOINS}
+      ORDER BY page.rank DESC, page.published_at DESC`,
+    { prepare: false },
+  );
+  const total = rows[0]?.total ?? 0;
+  return { items: rows, total, pages: Math.max(1, Math.ceil(total / REPORTS_PER_PAGE)), capped: total >= SEARCH_DEPTH };
+}
+
+/** The number of reports a filter finds only serves the page count (see sharedResults). */
+function countReports(deps: Pick<Services, 'pool' | 'cacheMs'>, where: Prisma.Sql, spec: ListSpec): Promise<number> {
+  return counts(
+    `${deps.pool.options.connectionString}|${spec.countKey}`,
+    { contentVersion: spec.contentVersion, ttlMs: deps.cacheMs },
+    async () => {
+      const row = await selectOne<{ total: number }>(deps.pool, Prisma.sql`SELECT count(*)::int AS total FROM reports r WHERE ${where}`);
+      return row?.total ?? 0;
+    },
+  );
 }
 
 /** Entries of the Atom feed: the newest public reports that the list's filters (and search) find, with their text. */

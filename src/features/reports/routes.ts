@@ -7,6 +7,7 @@ import { parseForm, parseQuery } from '../../lib/forms.js';
 import { confirmed, submitForm, withQuery } from '../../lib/http.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
+import { contentVersionOf } from '../../middleware/session.js';
 import type { Services } from '../../services.js';
 import { commentsOn } from '../comments/service.js';
 import { reportFeed } from './feed.js';
@@ -70,7 +71,7 @@ export function reportRoutes(deps: Services): Router {
 
   router.get('/berichte', async (req, res) => {
     const filter = parseQuery(reportFilterSchema, req.query);
-    const result = await listReports(deps, filter, req.user);
+    const result = await listReports(deps, filter, req.user, contentVersionOf(req));
     const topics = await deps.topics.all();
     const alliance = filter.buendnis
       ? await deps.prisma.alliance.findUnique({ where: { slug: filter.buendnis }, select: { name: true } })

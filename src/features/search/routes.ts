@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { searchParam } from '../../lib/fields.js';
 import { parseQuery } from '../../lib/forms.js';
 import { stateName } from '../../lib/states.js';
+import { sharedResults } from '../../lib/cache.js';
 import type { CurrentUser } from '../../middleware/auth.js';
+import { contentVersionOf } from '../../middleware/session.js';
 import type { Services } from '../../services.js';
 import { listAlliances } from '../alliances/service.js';
 import { listNetworks } from '../networks/service.js';
@@ -38,7 +40,7 @@ export const SEARCH_SOURCES: SearchSource[] = [
   {
     heading: 'Erfahrungsberichte',
     async search(deps, q, viewer) {
-      const { reports, total } = await listReports(deps, { q, seite: 1 }, viewer);
+      const { reports, total } = await listReports(deps, { q, seite: 1 }, viewer, undefined);
       return {
         total,
         moreHref: `/berichte?${query(q)}`,
@@ -55,7 +57,7 @@ export const SEARCH_SOURCES: SearchSource[] = [
   {
     heading: 'Musteranträge',
     async search(deps, q, viewer) {
-      const { motions, total } = await listMotions(deps, { q, seite: 1, bewaehrt: false }, viewer);
+      const { motions, total } = await listMotions(deps, { q, seite: 1, bewaehrt: false }, viewer, undefined);
       return {
         total,
         moreHref: `/antraege?${query(q)}`,
@@ -91,7 +93,9 @@ export const SEARCH_SOURCES: SearchSource[] = [
       return {
         total,
         moreHref: `/buendnisse?${query(q)}`,
-        hits: alliances.slice(0, HITS_PER_KIND).map((a) => ({ title: a.name, href: `/buendnisse/${a.slug}`, meta: `${a.municipality} · ${stateName(a.state)}` })),
+        hits: alliances
+          .slice(0, HITS_PER_KIND)
+          .map((a) => ({ title: a.name, href: `/buendnisse/${a.slug}`, meta: `${a.municipality} · ${stateName(a.state)}` })),
       };
     },
   },
@@ -115,9 +119,20 @@ export const SEARCH_SOURCES: SearchSource[] = [
 
 export function searchRoutes(deps: Services, sources = SEARCH_SOURCES): Router {
   const router = Router();
+  const searchAll = (q: string, viewer: CurrentUser | undefined) =>
+    Promise.all(sources.map(async (s) => ({ heading: s.heading, ...(await s.search(deps, q, viewer)) })));
+  // What a search finds is the same for every logged-in person: kept while the content stays the same
+  // (sharedResults). Visitors' searches come from the page cache.
+  const searches = sharedResults<Awaited<ReturnType<typeof searchAll>>>(200);
   router.get('/suche', async (req, res) => {
     const { q } = parseQuery(z.object({ q: searchParam(200) }), req.query);
-    const groups = q ? await Promise.all(sources.map(async (s) => ({ heading: s.heading, ...(await s.search(deps, q, req.user)) }))) : [];
+    const groups = !q
+      ? []
+      : req.user
+        ? await searches(JSON.stringify([deps.pool.options.connectionString, q]), { contentVersion: contentVersionOf(req), ttlMs: 0 }, () =>
+            searchAll(q, req.user),
+          )
+        : await searchAll(q, undefined);
     res.render('search/index', { title: q ? `Suche: ${q}` : 'Suche', q, groups, found: groups.some((g) => g.total > 0) });
   });
   return router;

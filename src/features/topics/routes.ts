@@ -1,7 +1,9 @@
 import { Router, type Request } from 'express';
 import { formValues, parseForm } from '../../lib/forms.js';
 import { confirmed, orNotFound, requireIdParam, submitForm } from '../../lib/http.js';
-import { requireRole } from '../../middleware/auth.js';
+import { sharedResults } from '../../lib/cache.js';
+import { requireRole, type CurrentUser } from '../../middleware/auth.js';
+import { contentVersionOf } from '../../middleware/session.js';
 import type { Services } from '../../services.js';
 import { newestReports } from '../reports/read.js';
 import { motionViewHelpers } from '../motions/routes.js';
@@ -21,14 +23,36 @@ export function topicRoutes(deps: Services): Router {
     res.render('topics/index', { title: 'Themen', topics: await deps.topics.active() });
   });
 
+  // What a topic page lists is the same for every member: kept while the content stays the same (sharedResults).
+  // Visitors get the page from the page cache instead.
+  const topicPages = sharedResults<Awaited<ReturnType<typeof loadTopicPage>>>(100);
+  // The topic first: for an unknown slug, the lists would search all reports for it in vain.
+  const loadTopicPage = async (slug: string, viewer: CurrentUser | undefined) => {
+    const page = await topicPage(deps.pool, slug, !!viewer);
+    return Promise.all([
+      page,
+      newestReports(deps.pool, viewer, { limit: 10, topicSlug: slug }),
+      topMotions(deps.pool, viewer, { limit: 5, topicSlug: slug }),
+    ]);
+  };
+
   router.get('/themen/:slug', async (req, res) => {
     const slug = String(req.params.slug);
-    const [page, reports, motions] = await Promise.all([
-      topicPage(deps.pool, slug, !!req.user),
-      newestReports(deps.pool, req.user, { limit: 10, topicSlug: slug }),
-      topMotions(deps.pool, req.user, { limit: 5, topicSlug: slug }),
-    ]);
-    res.render('topics/show', { title: page.topic.name, ...page, reports, motions, ...motionViewHelpers, categoryLabels: NETWORK_CATEGORY_LABELS });
+    const [page, reports, motions] = req.user
+      ? await topicPages(
+          JSON.stringify([deps.pool.options.connectionString, slug]),
+          { contentVersion: contentVersionOf(req), ttlMs: 0 },
+          () => loadTopicPage(slug, req.user),
+        )
+      : await loadTopicPage(slug, undefined);
+    res.render('topics/show', {
+      title: page.topic.name,
+      ...page,
+      reports,
+      motions,
+      ...motionViewHelpers,
+      categoryLabels: NETWORK_CATEGORY_LABELS,
+    });
   });
 
   // Administration of the list

@@ -1,0 +1,23 @@
+// The site's content version (migration content_version): a number that grows with every committed change to the
+// content. What is kept in memory for everyone is kept only while it stays the same.
+import type pg from 'pg';
+
+/**
+ * Reads the version at most every `everyMs`; callers in between share the last read. A failed read (database away)
+ * gives undefined for the same time, so nothing is served as current then and nobody waits for it twice.
+ */
+export function contentVersionReader(pool: pg.Pool, everyMs: number): () => Promise<number | undefined> {
+  let last: { at: number; version: Promise<number | undefined> } | undefined;
+  return () => {
+    if (!last || Date.now() - last.at >= everyMs) {
+      last = {
+        at: Date.now(),
+        version: pool.query<{ version: number }>('SELECT version FROM content_version').then(
+          (result) => result.rows[0]?.version,
+          () => undefined,
+        ),
+      };
+    }
+    return last.version;
+  };
+}
