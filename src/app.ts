@@ -37,6 +37,7 @@ import { flash } from './middleware/flash.js';
 import { rejectMalformedUrls } from './middleware/input.js';
 import { anonymousPageCache } from './middleware/page-cache.js';
 import { contentVersionReader } from './db/content-version.js';
+import { forFirstSegments } from './lib/routing.js';
 import { securityHeaders } from './middleware/security.js';
 import { requestLog } from './middleware/request-log.js';
 import { createSessionMiddleware } from './middleware/session.js';
@@ -133,23 +134,27 @@ export function createApp(deps: AppDeps): Express {
   app.use(restoreExpiredForm);
   app.use(moderationCount(services));
 
-  app.use(homeRoutes(services));
-  app.use(authRoutes(services));
-  app.use(accountRoutes(services));
-  app.use(adminRoutes(services));
-  app.use(allianceRoutes(services));
-  app.use(topicRoutes(services));
-  app.use(networkRoutes(services));
-  app.use(memberRoutes(services));
-  app.use(reportRoutes(services));
-  app.use(motionRoutes(services));
-  app.use(meetingRoutes(services));
-  app.use(commentRoutes(services));
-  app.use(flagRoutes(services));
-  app.use(moderationRoutes(services));
-  app.use(searchRoutes(services));
-  app.use(attachmentRoutes(services, [reportAttachmentAccess, materialAttachmentAccess]));
-  app.use(pageRoutes());
+  // Each feature's router is entered only for the first path segments it has routes for (lib/routing.ts).
+  const features = [
+    homeRoutes(services),
+    authRoutes(services),
+    accountRoutes(services),
+    adminRoutes(services),
+    allianceRoutes(services),
+    topicRoutes(services),
+    networkRoutes(services),
+    memberRoutes(services),
+    reportRoutes(services),
+    motionRoutes(services),
+    meetingRoutes(services),
+    commentRoutes(services),
+    flagRoutes(services),
+    moderationRoutes(services),
+    searchRoutes(services),
+    attachmentRoutes(services, [reportAttachmentAccess, materialAttachmentAccess]),
+    pageRoutes(),
+  ];
+  for (const router of features) app.use(forFirstSegments(router));
 
   app.use(notFound);
   app.use(errorHandler(logger, outage));

@@ -6,6 +6,8 @@ import { formValues, parseForm, parseQuery, submittedIds } from '../../lib/forms
 import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
 import { hasRole, requireRole, safeReturnPath } from '../../middleware/auth.js';
 import { contentVersionOf } from '../../middleware/session.js';
+import { sharedResults } from '../../lib/cache.js';
+import { berlinDay } from '../../lib/dates.js';
 import type { Services } from '../../services.js';
 import { loadManagedMeeting, loadMeeting, type MeetingRow } from './access.js';
 import { dueDay } from './deadlines.js';
@@ -63,8 +65,13 @@ export function protocolRoutes(deps: Services): Router {
 
   // --- Deadlines of all meetings ------------------------------------------------------------------------------
 
-  router.get('/treffen/fristen', organizer, async (_req, res) => {
-    res.render('meetings/deadlines-overview', { title: 'Fristen aller Treffen', groups: await deadlineOverview(deps.pool) });
+  // The same for every organiser all day long, until a meeting changes (sharedResults).
+  const overviews = sharedResults<Awaited<ReturnType<typeof deadlineOverview>>>(4);
+  router.get('/treffen/fristen', organizer, async (req, res) => {
+    const now = new Date();
+    const key = JSON.stringify([deps.pool.options.connectionString, berlinDay(now)]);
+    const groups = await overviews(key, { contentVersion: contentVersionOf(req), ttlMs: 0 }, () => deadlineOverview(deps.pool, now));
+    res.render('meetings/deadlines-overview', { title: 'Fristen aller Treffen', groups });
   });
 
   // --- Decision follow-up ------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 // the mail are written in one transaction, and only the instance whose insert went through writes the mail.
 import { Prisma } from '../../db/database.js';
 import { select } from '../../db/sql.js';
-import { formatDay, formatLongDate } from '../../lib/dates.js';
+import { addDays, berlinDay, berlinInstant, formatDay, formatLongDate } from '../../lib/dates.js';
 import { nameForMail } from '../../lib/mail.js';
 import type { JobHandler, PeriodicJob } from '../../jobs/queue.js';
 import type { Services } from '../../services.js';
@@ -140,7 +140,8 @@ export async function deadlineOverview(
   pool: Services['pool'],
   now = new Date(),
 ): Promise<{ key: OverviewGroup; label: string; entries: OverviewEntry[] }[]> {
-  const since = new Date(now.getTime() - RECENTLY_DONE_DAYS * 86_400_000);
+  // Counted in Berlin calendar days like the deadlines: the overview is the same all day (and may be kept).
+  const since = berlinInstant(addDays(berlinDay(now), -RECENTLY_DONE_DAYS), '00:00');
   const meetings = await select<Omit<Candidate, 'leadEmail'>>(
     pool,
     Prisma.sql`SELECT m.id, m.title, ${DEADLINE_COLUMNS}, u.name AS "leadName"

@@ -21,7 +21,7 @@ import { participationRoutes } from './participation-routes.js';
 import { protocolRoutes } from './protocol-routes.js';
 import { cancelFormSchema, meetingFormSchema } from './schema.js';
 import { meetingViewHelpers } from './view-helpers.js';
-import { cancelMeeting, createMeeting, listMeetings, organizerChoices, updateMeeting, yearOverview } from './service.js';
+import { cancelMeeting, createMeeting, listMeetings, meetingPageFacts, organizerChoices, updateMeeting, yearOverview } from './service.js';
 
 /** The form's fields from a stored meeting (times in Berlin). */
 function formFromMeeting(m: MeetingRow): Record<string, unknown> {
@@ -130,15 +130,9 @@ export function meetingRoutes(deps: Services): Router {
     if (!access) return;
     const { meeting } = access;
     const agendaVisible = meeting.agendaPublishedAt !== null || access.canManage;
-    const [rsvp, plan, materialCount] = await Promise.all([
-      req.user
-        ? deps.prisma.rsvp.findUnique({
-            where: { meetingId_userId: { meetingId: meeting.id, userId: req.user.id } },
-            select: { attendance: true },
-          })
-        : null,
+    const [{ rsvp, materialCount }, plan] = await Promise.all([
+      meetingPageFacts(deps.pool, meeting.id, req.user),
       agendaVisible ? agendaRows(deps.pool, meeting.id).then((rows) => planAgenda(meeting, rows)) : undefined,
-      deps.prisma.material.count({ where: { meetingId: meeting.id } }),
     ]);
     res.render('meetings/show', {
       title: meeting.title,

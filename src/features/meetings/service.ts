@@ -194,3 +194,17 @@ export function displayStatus(meeting: Pick<MeetingRow, 'status' | 'endsAt'>, no
 export function kindLabel(kind: MeetingKind): string {
   return MEETING_KINDS[kind];
 }
+
+/** What the meeting page shows besides the meeting: how many materials it has, and the viewer's answer (one query). */
+export async function meetingPageFacts(
+  pool: Services['pool'],
+  meetingId: number,
+  viewer: CurrentUser | undefined,
+): Promise<{ materialCount: number; rsvp: { attendance: string } | null }> {
+  const row = await selectOne<{ materialCount: number; attendance: string | null }>(
+    pool,
+    Prisma.sql`SELECT (SELECT count(*)::int FROM materials WHERE meeting_id = ${meetingId}) AS "materialCount",
+        (SELECT attendance::text FROM rsvps WHERE meeting_id = ${meetingId} AND user_id = ${viewer?.id ?? 0}) AS attendance`,
+  );
+  return { materialCount: row?.materialCount ?? 0, rsvp: row?.attendance ? { attendance: row.attendance } : null };
+}
