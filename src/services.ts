@@ -21,12 +21,11 @@ export interface Services {
   nudgeWorker: () => void;
   /** The topics offered in forms and filters (kept for a few seconds). */
   topics: TopicDirectory;
-  /** How long a visitor may get page counts kept per instance (see sharedResults); 0 in tests. */
+  /** How long results kept for everyone may be used by a request without a content version (sharedResults); 0 in tests. */
   cacheMs: number;
   /** Attachment sizes (UPLOAD_FILE_MB, UPLOAD_TOTAL_MB). */
   uploadLimits: UploadLimits;
 }
-
 
 /** Builds the services an app instance (and its job worker) share. */
 export function createServices(deps: {

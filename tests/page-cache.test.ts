@@ -2,6 +2,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createUser, sessionAgent, submit, text, useTestContext } from './support/context.js';
+import { publishedReport } from './support/reports.js';
 
 const ctx = useTestContext();
 const TTL = 400;
@@ -113,7 +114,8 @@ describe('the page cache and the content version', () => {
   // Kept up to 3 s; the content version is read about once a second.
   let slowApp: ReturnType<typeof buildApp>;
   beforeAll(() => {
-    slowApp = buildApp(ctx.db, { pageCacheMs: 3000 });
+    // Page counts could be kept a minute by age alone: they must follow the content version instead.
+    slowApp = buildApp(ctx.db, { pageCacheMs: 3000, referenceCacheMs: 60_000 });
   });
 
   it('keeps a page while nothing changes, and shows a change made anywhere within about a second', async () => {
@@ -130,5 +132,19 @@ describe('the page cache and the content version', () => {
     );
     await new Promise((r) => setTimeout(r, 1100));
     expect(text((await request(slowApp).get('/buendnisse?ansicht=version')).text)).toContain('Liste Versionsdorf');
+  });
+
+  it('renders a changed page with a page count as new as the page', async () => {
+    const author = await sessionAgent(ctx.app, (await createUser(ctx.db)).id);
+    const admin = await sessionAgent(ctx.app, (await createUser(ctx.db, { role: 'ADMIN' })).id);
+    const first = await publishedReport(ctx, author, admin, { title: 'Erster Zählbericht' });
+    await publishedReport(ctx, author, admin, { title: 'Zweiter Zählbericht' });
+    const count = async () => Number(/(\d+) Berichte?,/.exec(text((await request(slowApp).get('/berichte')).text))?.[1]);
+    const before = await count();
+    await ctx.db.pool.query(`UPDATE reports SET hidden_at = now() WHERE slug = $1`, [first]);
+    await new Promise((r) => setTimeout(r, 1100));
+    const page = text((await request(slowApp).get('/berichte')).text);
+    expect(page).not.toContain('Erster Zählbericht');
+    expect(await count()).toBe(before - 1);
   });
 });

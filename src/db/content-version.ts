@@ -1,6 +1,20 @@
 // The site's content version (migration content_version): a number that grows with every committed change to the
 // content. What is kept in memory for everyone is kept only while it stays the same.
+import type { Request } from 'express';
 import type pg from 'pg';
+
+const versions = new WeakMap<Request, number>();
+
+/**
+ * The content version a request read before anything else: with its session (middleware/session.ts), or for a
+ * visitor in the page cache (middleware/page-cache.ts). Results kept for it stay valid until the content changes
+ * (lib/cache.ts, sharedResults). undefined: not read (no page cache, or the database did not answer).
+ */
+export const contentVersionOf = (req: Request): number | undefined => versions.get(req);
+
+export function noteContentVersion(req: Request, version: number | undefined): void {
+  if (version !== undefined) versions.set(req, version);
+}
 
 /**
  * Reads the version at most every `everyMs`; callers in between share the last read. A failed read (database away)

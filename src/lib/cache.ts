@@ -50,10 +50,10 @@ export function boundedMap<K, V>(maxSize: number, sizeOf: (key: K, value: V) => 
 
 /**
  * Results that read the same for everyone who may see them (the key says for whom): a list's page count, a filter's
- * choices, a topic page's lists. A logged-in request knows the content version its session query read (migration
- * content_version): a result loaded at that version stays valid until any listed content changes, however long that
- * takes, and whoever changed something gets a fresh result on the next request. Requests without a version
- * (visitors) take a result that is at most ttlMs old (0: never a kept one).
+ * choices, a topic page's lists. A request knows the content version it read first (db/content-version.ts): a result
+ * loaded at that version stays valid until any content changes, however long that takes, and whoever changed
+ * something gets a fresh result on the next request. Without a version (no page cache, database away) a result is
+ * taken when it is at most ttlMs old (0: never a kept one).
  *
  * A result is kept under the version its request started with; it may be newer than that, never older. Callers
  * must not change a result they got: the next request gets the same object.

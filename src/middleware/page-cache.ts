@@ -5,6 +5,7 @@
 // (upcoming meetings, deadlines). Logged-in people – and so everyone who changes something – always get a freshly
 // rendered page and see their change at once.
 import type { NextFunction, Request, Response } from 'express';
+import { noteContentVersion } from '../db/content-version.js';
 
 export interface PageCacheOptions {
   /** The longest a page is served from memory, also when the content stayed the same. */
@@ -59,6 +60,8 @@ export function anonymousPageCache(options: PageCacheOptions) {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || options.hasSession(req)) return next();
     const key = req.originalUrl;
     const version = await options.contentVersion();
+    // What the page shows may be kept with this version too (sharedResults): it was read before all of it.
+    noteContentVersion(req, version);
     const now = Date.now();
     const cached = pages.get(key);
     const current = cached !== undefined && version !== undefined && cached.version === version && cached.expires > now;

@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import type pg from 'pg';
+import { noteContentVersion } from '../db/content-version.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -50,12 +51,6 @@ export interface SessionUser {
  * logged-in request. null: the session has no (existing) person; no entry: ask the database (another store).
  */
 export const sessionUsers = new WeakMap<Request, SessionUser | null>();
-/**
- * The content version (migration content_version) read with the session: results kept for it stay valid until the
- * content changes (lib/cache.ts, sharedResults). No entry: a visitor's request, or one whose session was not loaded.
- */
-const contentVersions = new WeakMap<Request, number>();
-export const contentVersionOf = (req: Request): number | undefined => contentVersions.get(req);
 /** The request whose session express-session is loading right now (it calls store.get synchronously). */
 let loadingFor: Request | undefined;
 
@@ -80,7 +75,7 @@ function revocableStore(pool: pg.Pool, options: { pruneExpired: boolean }): sess
         })
         .then((result) => {
           const row = result.rows[0];
-          if (req && row) contentVersions.set(req, row.contentVersion);
+          if (req && row) noteContentVersion(req, row.contentVersion);
           if (req)
             sessionUsers.set(
               req,

@@ -55,6 +55,8 @@ export interface BuildOptions {
   log?: { write(line: string): void };
   /** Serve visitors' pages from memory for this long (default 0: off, so tests see every change at once). */
   pageCacheMs?: number;
+  /** How long results kept for everyone may be used without a content version (default 0: never). */
+  referenceCacheMs?: number;
   /** Attachment limits (default: as in production). */
   uploadLimits?: Partial<UploadLimits>;
 }
@@ -63,8 +65,12 @@ export interface BuildOptions {
 export function buildApp(db: Database, options: BuildOptions = {}) {
   const logger = options.log ? pino({ level: 'info', base: undefined }, options.log) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const sessionSecret = options.sessionSecret ?? SESSION_SECRET;
-  const services = createServices({ db, baseUrl: options.baseUrl ?? TEST_BASE_URL, secret: sessionSecret, deliversMail: !!options.smtpUrl,
-    referenceCacheMs: 0,
+  const services = createServices({
+    db,
+    baseUrl: options.baseUrl ?? TEST_BASE_URL,
+    secret: sessionSecret,
+    deliversMail: !!options.smtpUrl,
+    referenceCacheMs: options.referenceCacheMs ?? 0,
     uploadLimits: options.uploadLimits,
   });
   const app = createApp({
@@ -148,7 +154,9 @@ export async function createUser(
     data: {
       email: overrides.email ?? `person${userCounter}-${randomBytes(3).toString('hex')}@example.org`,
       name: overrides.name ?? `Testperson ${userCounter}`,
-      passwordHash: overrides.password ? await hashPassword(overrides.password) : await (defaultPasswordHash ??= hashPassword(DEFAULT_PASSWORD)),
+      passwordHash: overrides.password
+        ? await hashPassword(overrides.password)
+        : await (defaultPasswordHash ??= hashPassword(DEFAULT_PASSWORD)),
       role: overrides.role ?? 'MEMBER',
       status: overrides.status ?? 'ACTIVE',
       principlesAcceptedAt: new Date(),
@@ -247,7 +255,11 @@ export function agentWithOwnAddress(app: Parameters<typeof request.agent>[0], ip
 export async function sessionCookie(app: TestContext['app'], userId: number): Promise<{ name: string; value: string }> {
   const sid = randomBytes(24).toString('base64url');
   const expires = new Date(Date.now() + 14 * 24 * 3600_000);
-  const sess = { cookie: { originalMaxAge: 14 * 24 * 3600_000, expires, httpOnly: true, path: '/', sameSite: 'lax' }, userId, refreshedAt: Date.now() };
+  const sess = {
+    cookie: { originalMaxAge: 14 * 24 * 3600_000, expires, httpOnly: true, path: '/', sameSite: 'lax' },
+    userId,
+    refreshedAt: Date.now(),
+  };
   await app.services.pool.query('INSERT INTO "session" (sid, sess, expire) VALUES ($1, $2, $3)', [sid, JSON.stringify(sess), expires]);
   const signature = createHmac('sha256', SESSION_SECRET).update(sid).digest('base64').replace(/=+$/, '');
   return { name: 'keb.sid', value: encodeURIComponent(`s:${sid}.${signature}`) };

@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery, submittedIds } from '../../lib/forms.js';
 import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
 import { hasRole, requireRole, safeReturnPath } from '../../middleware/auth.js';
-import { contentVersionOf } from '../../middleware/session.js';
+import { contentVersionOf } from '../../db/content-version.js';
 import { sharedResults } from '../../lib/cache.js';
 import { berlinDay } from '../../lib/dates.js';
 import type { Services } from '../../services.js';

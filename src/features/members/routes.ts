@@ -3,7 +3,7 @@ import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { requireIdParam, submitForm } from '../../lib/http.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { requireLogin } from '../../middleware/auth.js';
-import { contentVersionOf } from '../../middleware/session.js';
+import { contentVersionOf } from '../../db/content-version.js';
 import type { Services } from '../../services.js';
 import { contactSchema, MANDATE_LABELS, memberFilterSchema } from './schema.js';
 import { contactMember, findAllianceBySlug, findListedMember, listMembers } from './service.js';

@@ -9,7 +9,7 @@ import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { requireIdParam, submitForm, withQuery } from '../../lib/http.js';
 import { FEDERAL_STATES, stateName } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
-import { contentVersionOf } from '../../middleware/session.js';
+import { contentVersionOf } from '../../db/content-version.js';
 import { DOCS_DIR } from '../../paths.js';
 import type { Services } from '../../services.js';
 import { commentsOn } from '../comments/service.js';

@@ -87,7 +87,7 @@ export interface ListSpec {
   order: Prisma.Sql;
   /** Identifies the filter for the cached count. */
   countKey: string;
-  /** The content version the request read with its session (contentVersionOf), if any: see sharedResults. */
+  /** The content version the request read first (contentVersionOf), if any: see sharedResults. */
   contentVersion: number | undefined;
   q: string | undefined;
   page: number;

@@ -7,7 +7,7 @@ import { parseForm, parseQuery } from '../../lib/forms.js';
 import { confirmed, submitForm, withQuery } from '../../lib/http.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
-import { contentVersionOf } from '../../middleware/session.js';
+import { contentVersionOf } from '../../db/content-version.js';
 import type { Services } from '../../services.js';
 import { commentsOn } from '../comments/service.js';
 import { reportFeed } from './feed.js';

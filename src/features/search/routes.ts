@@ -7,7 +7,7 @@ import { parseQuery } from '../../lib/forms.js';
 import { stateName } from '../../lib/states.js';
 import { sharedResults } from '../../lib/cache.js';
 import type { CurrentUser } from '../../middleware/auth.js';
-import { contentVersionOf } from '../../middleware/session.js';
+import { contentVersionOf } from '../../db/content-version.js';
 import type { Services } from '../../services.js';
 import { listAlliances } from '../alliances/service.js';
 import { listNetworks } from '../networks/service.js';

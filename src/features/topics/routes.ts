@@ -3,7 +3,7 @@ import { formValues, parseForm } from '../../lib/forms.js';
 import { confirmed, orNotFound, requireIdParam, submitForm } from '../../lib/http.js';
 import { sharedResults } from '../../lib/cache.js';
 import { requireRole, type CurrentUser } from '../../middleware/auth.js';
-import { contentVersionOf } from '../../middleware/session.js';
+import { contentVersionOf } from '../../db/content-version.js';
 import type { Services } from '../../services.js';
 import { newestReports } from '../reports/read.js';
 import { motionViewHelpers } from '../motions/routes.js';
