@@ -123,4 +123,18 @@ describe('the content version', () => {
     const after = Number((await countLine(member, '/mitglieder', /\d+ (Eintrag|Einträge)/))!.match(/\d+/)![0]);
     expect(after).toBe(before + 1);
   });
+
+  it('keeps nothing for a member while the version cannot be read (its row gone)', async () => {
+    const kept = await version();
+    await ctx.db.pool.query('DELETE FROM content_version');
+    try {
+      const listed = await createUser(ctx.db, { name: 'Olga Ohneversion' });
+      const before = Number((await countLine(member, '/mitglieder', /\d+ (Eintrag|Einträge)/))!.match(/\d+/)![0]);
+      await ctx.db.pool.query(`UPDATE users SET listed_in_directory = true WHERE id = $1`, [listed.id]);
+      const after = Number((await countLine(member, '/mitglieder', /\d+ (Eintrag|Einträge)/))!.match(/\d+/)![0]);
+      expect(after).toBe(before + 1);
+    } finally {
+      await ctx.db.pool.query('INSERT INTO content_version (id, version) VALUES (true, $1)', [kept + 1000]);
+    }
+  });
 });

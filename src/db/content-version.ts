@@ -12,8 +12,8 @@ const versions = new WeakMap<Request, number>();
  */
 export const contentVersionOf = (req: Request): number | undefined => versions.get(req);
 
-export function noteContentVersion(req: Request, version: number | undefined): void {
-  if (version !== undefined) versions.set(req, version);
+export function noteContentVersion(req: Request, version: number | null | undefined): void {
+  if (typeof version === 'number') versions.set(req, version);
 }
 
 /**
@@ -27,7 +27,7 @@ export function contentVersionReader(pool: pg.Pool, everyMs: number): () => Prom
       last = {
         at: Date.now(),
         version: pool.query<{ version: number }>('SELECT version FROM content_version').then(
-          (result) => result.rows[0]?.version,
+          (result) => (typeof result.rows[0]?.version === 'number' ? result.rows[0].version : undefined),
           () => undefined,
         ),
       };
