@@ -55,19 +55,27 @@ export function boundedMap<K, V>(maxSize: number, sizeOf: (key: K, value: V) => 
  * something gets a fresh result on the next request. Without a version (no page cache, database away) a result is
  * taken when it is at most ttlMs old (0: never a kept one).
  *
- * A result is kept under the version its request started with; it may be newer than that, never older. Callers
- * must not change a result they got: the next request gets the same object.
+ * A result is kept under the version its request started with; it may be newer than that, never older. Results are
+ * kept per database (the pool's address is part of the key). Callers must not change a result they got: the next
+ * request gets the same object.
  */
 export function sharedResults<T>(maxEntries: number) {
   const results = boundedMap<string, { value: T; version: number | undefined; at: number }>(maxEntries);
-  return async (key: string, seen: { contentVersion: number | undefined; ttlMs: number }, load: () => Promise<T>): Promise<T> => {
+  return async (
+    pool: { options: { connectionString?: string } },
+    keyParts: unknown[],
+    seen: { contentVersion: number | undefined; ttlMs: number },
+    load: () => Promise<T>,
+  ): Promise<T> => {
+    const key = JSON.stringify([pool.options.connectionString, ...keyParts]);
     const kept = results.get(key);
     if (kept) {
       const valid = seen.contentVersion !== undefined ? kept.version === seen.contentVersion : Date.now() - kept.at < seen.ttlMs;
       if (valid) return kept.value;
     }
     const value = await load();
-    results.set(key, { value, version: seen.contentVersion, at: Date.now() });
+    // Without a version and without a time to keep it, nobody could take it: not stored.
+    if (seen.contentVersion !== undefined || seen.ttlMs > 0) results.set(key, { value, version: seen.contentVersion, at: Date.now() });
     return value;
   };
 }

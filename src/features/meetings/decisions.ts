@@ -219,10 +219,10 @@ export type DecisionFilter = z.output<typeof decisionFilterSchema>;
 
 export const DECISIONS_PER_PAGE = 20;
 
-/** Visitors: published protocols of public meetings; members: all published protocols; organisers: everything. */
 /** Who sees which decisions (decisionsVisibleTo): the key of results shared by everyone in that group. */
 const audienceOf = (viewer: CurrentUser | undefined) => (hasRole(viewer, 'ORGANIZER') ? 'organizer' : viewer ? 'member' : 'visitor');
 
+/** Visitors: published protocols of public meetings; members: all published protocols; organisers: everything. */
 function decisionsVisibleTo(viewer: CurrentUser | undefined): Prisma.Sql {
   if (hasRole(viewer, 'ORGANIZER')) return Prisma.sql`TRUE`;
   if (viewer) return Prisma.sql`p.published_at IS NOT NULL`;
@@ -312,7 +312,7 @@ export async function listDecisions(
   if (filter.treffen) conditions.push(Prisma.sql`d.meeting_id = ${filter.treffen}`);
   const where = Prisma.join(conditions, ' AND ');
   const offset = (filter.seite - 1) * DECISIONS_PER_PAGE;
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     // The page is chosen on the narrow join first; titles and names are joined for its 20 rows only.
     select<EntryRow>(
       pool,
@@ -321,14 +321,14 @@ export async function listDecisions(
         SELECT ${ENTRY_COLUMNS} FROM page JOIN ${ENTRY_FROM} ON d.id = page.id ORDER BY ${DECISION_ORDER}`,
     ),
     decisionCounts(
-      JSON.stringify([pool.options.connectionString, audienceOf(viewer), filter.status, filter.verantwortlich, filter.treffen]),
+      pool,
+      [audienceOf(viewer), filter.status, filter.verantwortlich, filter.treffen],
       { contentVersion: source.contentVersion, ttlMs: source.cacheMs },
       async () =>
         (await selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM ${DECISION_FROM} WHERE ${where}`))?.total ??
         0,
     ),
   ]);
-  const total = count;
   return { decisions: await withNotes(pool, rows, now), total, pages: Math.max(1, Math.ceil(total / DECISIONS_PER_PAGE)) };
 }
 
@@ -337,8 +337,7 @@ export function meetingsWithDecisions(
   source: FigureSource,
   viewer: CurrentUser | undefined,
 ): Promise<{ id: number; title: string; startsAt: Date }[]> {
-  const key = JSON.stringify([source.pool.options.connectionString, audienceOf(viewer)]);
-  return decisionMeetings(key, { contentVersion: source.contentVersion, ttlMs: source.cacheMs }, () =>
+  return decisionMeetings(source.pool, [audienceOf(viewer)], { contentVersion: source.contentVersion, ttlMs: source.cacheMs }, () =>
     select(
       source.pool,
       Prisma.sql`SELECT m.id, m.title, m.starts_at AS "startsAt" FROM meetings m LEFT JOIN protocols p ON p.meeting_id = m.id

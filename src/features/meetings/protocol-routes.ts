@@ -69,8 +69,9 @@ export function protocolRoutes(deps: Services): Router {
   const overviews = sharedResults<Awaited<ReturnType<typeof deadlineOverview>>>(4);
   router.get('/treffen/fristen', organizer, async (req, res) => {
     const now = new Date();
-    const key = JSON.stringify([deps.pool.options.connectionString, berlinDay(now)]);
-    const groups = await overviews(key, { contentVersion: contentVersionOf(req), ttlMs: 0 }, () => deadlineOverview(deps.pool, now));
+    const groups = await overviews(deps.pool, [berlinDay(now)], { contentVersion: contentVersionOf(req), ttlMs: 0 }, () =>
+      deadlineOverview(deps.pool, now),
+    );
     res.render('meetings/deadlines-overview', { title: 'Fristen aller Treffen', groups });
   });
 

@@ -102,9 +102,8 @@ export async function listMembers(
  */
 const memberCounts = sharedResults<number>(200);
 
-function memberCount(pool: pg.Pool, where: Prisma.Sql, filter: MemberFilter, seen: Parameters<typeof memberCounts>[1]): Promise<number> {
-  const key = JSON.stringify([pool.options.connectionString, filter.q, filter.kompetenz, filter.land, filter.buendnis]);
-  return memberCounts(key, seen, async () => {
+function memberCount(pool: pg.Pool, where: Prisma.Sql, filter: MemberFilter, seen: Parameters<typeof memberCounts>[2]): Promise<number> {
+  return memberCounts(pool, [filter.q, filter.kompetenz, filter.land, filter.buendnis], seen, async () => {
     const row = await selectOne<{ total: number }>(pool, Prisma.sql`SELECT count(*)::int AS total FROM users u WHERE ${where}`, {
       prepare: !filter.q,
     });

@@ -118,11 +118,9 @@ export async function listContributions<T>(deps: Pick<Services, 'pool' | 'cacheM
   const tsquery = spec.q ? searchQuery(spec.q) : undefined;
   if (spec.q && !tsquery) return { items: [] as (T & { snippet?: string })[], total: 0, pages: 1, capped: false };
   if (tsquery) {
-    // The same search reads the same for every logged-in person while the content stays the same (sharedResults).
-    return searches(
-      JSON.stringify([deps.pool.options.connectionString, spec.countKey, tsquery, spec.page]),
-      { contentVersion: spec.contentVersion, ttlMs: 0 },
-      () => searchContributions<T>(deps, spec, where, tsquery, offset),
+    // The same search reads the same for everyone in the same audience while the content stays the same (sharedResults).
+    return searches(deps.pool, [spec.countKey, tsquery, spec.page], { contentVersion: spec.contentVersion, ttlMs: 0 }, () =>
+      searchContributions<T>(deps, spec, where, tsquery, offset),
     ) as Promise<SearchPage<T>>;
   }
   const [items, total] = await Promise.all([
@@ -140,7 +138,7 @@ export async function listContributions<T>(deps: Pick<Services, 'pool' | 'cacheM
   return { items, total, pages: Math.max(1, Math.ceil(total / REPORTS_PER_PAGE)), capped: false };
 }
 
-/** A search's page: results shared by every logged-in person while the content stays the same (see listContributions). */
+/** A search's page, shared by everyone in the same audience while the content stays the same (see listContributions). */
 const searches = sharedResults<SearchPage<unknown>>(300);
 
 interface SearchPage<T> {
@@ -188,14 +186,10 @@ async function searchContributions<T>(
 
 /** The number of reports a filter finds only serves the page count (see sharedResults). */
 function countReports(deps: Pick<Services, 'pool' | 'cacheMs'>, where: Prisma.Sql, spec: ListSpec): Promise<number> {
-  return counts(
-    `${deps.pool.options.connectionString}|${spec.countKey}`,
-    { contentVersion: spec.contentVersion, ttlMs: deps.cacheMs },
-    async () => {
-      const row = await selectOne<{ total: number }>(deps.pool, Prisma.sql`SELECT count(*)::int AS total FROM reports r WHERE ${where}`);
-      return row?.total ?? 0;
-    },
-  );
+  return counts(deps.pool, [spec.countKey], { contentVersion: spec.contentVersion, ttlMs: deps.cacheMs }, async () => {
+    const row = await selectOne<{ total: number }>(deps.pool, Prisma.sql`SELECT count(*)::int AS total FROM reports r WHERE ${where}`);
+    return row?.total ?? 0;
+  });
 }
 
 /** Entries of the Atom feed: the newest public reports that the list's filters (and search) find, with their text. */

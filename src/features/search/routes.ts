@@ -129,9 +129,7 @@ export function searchRoutes(deps: Services, sources = SEARCH_SOURCES): Router {
     const groups = !q
       ? []
       : req.user
-        ? await searches(JSON.stringify([deps.pool.options.connectionString, q]), { contentVersion: contentVersionOf(req), ttlMs: 0 }, () =>
-            searchAll(q, req.user),
-          )
+        ? await searches(deps.pool, [q], { contentVersion: contentVersionOf(req), ttlMs: 0 }, () => searchAll(q, req.user))
         : await searchAll(q, undefined);
     res.render('search/index', { title: q ? `Suche: ${q}` : 'Suche', q, groups, found: groups.some((g) => g.total > 0) });
   });

@@ -39,11 +39,7 @@ export function topicRoutes(deps: Services): Router {
   router.get('/themen/:slug', async (req, res) => {
     const slug = String(req.params.slug);
     const [page, reports, motions] = req.user
-      ? await topicPages(
-          JSON.stringify([deps.pool.options.connectionString, slug]),
-          { contentVersion: contentVersionOf(req), ttlMs: 0 },
-          () => loadTopicPage(slug, req.user),
-        )
+      ? await topicPages(deps.pool, [slug], { contentVersion: contentVersionOf(req), ttlMs: 0 }, () => loadTopicPage(slug, req.user))
       : await loadTopicPage(slug, undefined);
     res.render('topics/show', {
       title: page.topic.name,
