@@ -36,6 +36,7 @@ import { databaseOutageLog, errorHandler, noticeDatabaseBack, notFound } from '.
 import { flash } from './middleware/flash.js';
 import { rejectMalformedUrls } from './middleware/input.js';
 import { anonymousPageCache } from './middleware/page-cache.js';
+import { sharedPageBodies } from './middleware/shared-pages.js';
 import { contentVersionReader } from './db/content-version.js';
 import { forFirstSegments } from './lib/routing.js';
 import { securityHeaders } from './middleware/security.js';
@@ -118,6 +119,8 @@ export function createApp(deps: AppDeps): Express {
         hasSession: sessions.hasSessionCookie,
       }),
     );
+    // The main part of list pages, for logged-in people of one role (renderShared).
+    app.set('shared page bodies', sharedPageBodies({ maxAgeMs: config.pageCacheMs, maxBytes: 16 * 1024 * 1024 }));
   }
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.set('session handler', sessions.always);

@@ -50,7 +50,8 @@ export function layoutEngine(viewsDir: string, options: { cache: boolean }) {
     let html: string;
     try {
       const pageLocals = Object.assign(Object.create(null) as Locals, expressLocals);
-      const body = render(file, pageLocals);
+      // A body rendered before (a shared page body, middleware/shared-pages.ts) is put into the layout as it is.
+      const body = typeof pageLocals.renderedBody === 'string' ? pageLocals.renderedBody : render(file, pageLocals);
       html = pageLocals.layout === false ? body : render(layoutFile, pageLocals, { body });
     } catch (error) {
       return callback(error);

@@ -25,7 +25,7 @@ declare global {
 
 const RANK: Record<Role, number> = { MEMBER: 1, ORGANIZER: 2, ADMIN: 3 };
 
-export function hasRole(user: CurrentUser | undefined, role: Role): boolean {
+export function hasRole(user: Pick<CurrentUser, 'role'> | undefined, role: Role): boolean {
   return !!user && RANK[user.role] >= RANK[role];
 }
 

@@ -1,6 +1,7 @@
 // /treffen/:id/rueckmeldungen (answers, input-talk slots, the organisers' list and CSV) and /treffen/:id/vorlagen
 // (materials, their ZIP, sending them out). Mounted by routes.ts before /treffen/:id.
 import { Router, type Request, type Response } from 'express';
+import { renderShared } from '../../middleware/shared-pages.js';
 import { z } from 'zod';
 import { cleanFileName, multipartForm, uploadedFiles } from '../../lib/attachments.js';
 import { berlinDay } from '../../lib/dates.js';
@@ -201,7 +202,9 @@ export function participationRoutes(deps: Services): Router {
   router.get('/treffen/:id/vorlagen', async (req, res) => {
     const access = await loadMeeting(deps, req, res);
     if (!access) return;
-    res.render('meetings/materials', await materialLocals(access));
+    // The lead organiser (and admins) get forms; everyone else of a role the same page (middleware/shared-pages.ts).
+    if (access.canManage) return res.render('meetings/materials', await materialLocals(access));
+    await renderShared(req, res, 'meetings/materials', () => materialLocals(access));
   });
 
   router.post('/treffen/:id/vorlagen', organizer, async (req, res) => {

@@ -1,6 +1,7 @@
 // The results protocol (/treffen/:id/protokoll), its decisions, the follow-up of decisions across meetings
 // (/treffen/beschluesse) and the deadlines of all meetings (/treffen/fristen). Mounted before /treffen/:id.
 import { Router, type Request, type Response } from 'express';
+import { renderShared } from '../../middleware/shared-pages.js';
 import { AppError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery, submittedIds } from '../../lib/forms.js';
 import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
@@ -77,19 +78,22 @@ export function protocolRoutes(deps: Services): Router {
 
   // --- Decision follow-up ------------------------------------------------------------------------------------
 
+  // The same for every member; organisers get forms and so their own page (middleware/shared-pages.ts).
   router.get('/treffen/beschluesse', async (req, res) => {
     const filter = parseQuery(decisionFilterSchema, req.query);
-    const source = { ...deps, contentVersion: contentVersionOf(req) };
-    const [list, meetings] = await Promise.all([listDecisions(source, req.user, filter), meetingsWithDecisions(source, req.user)]);
-    res.render('meetings/decisions', {
-      title: 'Beschlüsse',
-      filter,
-      ...list,
-      meetings,
-      statusFilters: STATUS_FILTERS,
-      decisionStatuses: DECISION_STATUSES,
-      canFollowUp: hasRole(req.user, 'ORGANIZER'),
-      currentUrl: req.originalUrl,
+    await renderShared(req, res, 'meetings/decisions', async () => {
+      const source = { ...deps, contentVersion: contentVersionOf(req) };
+      const [list, meetings] = await Promise.all([listDecisions(source, req.user, filter), meetingsWithDecisions(source, req.user)]);
+      return {
+        title: 'Beschlüsse',
+        filter,
+        ...list,
+        meetings,
+        statusFilters: STATUS_FILTERS,
+        decisionStatuses: DECISION_STATUSES,
+        canFollowUp: hasRole(req.user, 'ORGANIZER'),
+        currentUrl: req.originalUrl,
+      };
     });
   });
 

@@ -2,6 +2,7 @@
 // create, edit, cancel, overview page); the preparation steps have their own routers, mounted here first so that
 // their fixed addresses (/treffen/fristen …) come before /treffen/:id.
 import { Router } from 'express';
+import { renderShared } from '../../middleware/shared-pages.js';
 import { z } from 'zod';
 import { berlinDay, berlinTime } from '../../lib/dates.js';
 import { NotFoundError } from '../../lib/errors.js';
@@ -61,16 +62,16 @@ export function meetingRoutes(deps: Services): Router {
   router.get('/treffen', async (req, res) => {
     const query = parseQuery(z.object({ seite: pageParam, vergangene: z.unknown().optional(), q: searchParam() }), req.query);
     const past = query.vergangene === '1';
-    const list = await listMeetings(deps.pool, req.user, { past, page: query.seite, q: query.q });
-    res.render('meetings/index', {
+    // The same for every member (middleware/shared-pages.ts).
+    await renderShared(req, res, 'meetings/index', async () => ({
       title: query.q ? `Treffen zu „${query.q}“` : past ? 'Vergangene Treffen' : 'Treffen',
       past,
       q: query.q,
       page: query.seite,
-      ...list,
+      ...(await listMeetings(deps.pool, req.user, { past, page: query.seite, q: query.q })),
       currentYear: Number(berlinDay(new Date()).slice(0, 4)),
       ...meetingViewHelpers,
-    });
+    }));
   });
 
   router.get('/treffen.ics', async (req, res) => {

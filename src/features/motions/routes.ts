@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
+import { renderShared } from '../../middleware/shared-pages.js';
 import { multipartForm, uploadedFiles } from '../../lib/attachments.js';
 import { AppError, ValidationError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
@@ -77,28 +78,32 @@ export function motionRoutes(deps: Services): Router {
     return page;
   }
 
+  // The list reads the same for every member (an admin sees the import button): its main part is kept
+  // (middleware/shared-pages.ts).
   router.get('/antraege', async (req, res) => {
     const filter = parseQuery(motionFilterSchema, req.query);
-    const [result, topics] = await Promise.all([listMotions(deps, filter, req.user, contentVersionOf(req)), deps.topics.all()]);
-    const alliance = filter.buendnis
-      ? await deps.prisma.alliance.findUnique({ where: { slug: filter.buendnis }, select: { name: true } })
-      : null;
-    const query = motionQuery(filter);
-    const feedHref = withQuery('/antraege.atom', query);
-    res.render('motions/index', {
-      title: filter.q ? `Vorlagen zu „${filter.q}“` : 'Musteranträge',
-      ...result,
-      ...motionViewHelpers,
-      filter,
-      query,
-      allianceName: alliance?.name,
-      topics,
-      states: FEDERAL_STATES,
-      sorts: MOTION_SORTS,
-      snippetHtml,
-      authorLine,
-      feeds: [{ title: 'Musteranträge (Atom-Feed)', href: feedHref }],
-      feedHref,
+    await renderShared(req, res, 'motions/index', async () => {
+      const [result, topics] = await Promise.all([listMotions(deps, filter, req.user, contentVersionOf(req)), deps.topics.all()]);
+      const alliance = filter.buendnis
+        ? await deps.prisma.alliance.findUnique({ where: { slug: filter.buendnis }, select: { name: true } })
+        : null;
+      const query = motionQuery(filter);
+      const feedHref = withQuery('/antraege.atom', query);
+      return {
+        title: filter.q ? `Vorlagen zu „${filter.q}“` : 'Musteranträge',
+        ...result,
+        ...motionViewHelpers,
+        filter,
+        query,
+        allianceName: alliance?.name,
+        topics,
+        states: FEDERAL_STATES,
+        sorts: MOTION_SORTS,
+        snippetHtml,
+        authorLine,
+        feeds: [{ title: 'Musteranträge (Atom-Feed)', href: feedHref }],
+        feedHref,
+      };
     });
   });
 

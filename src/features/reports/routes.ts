@@ -1,6 +1,7 @@
 // Erfahrungsberichte: list and search, the report page, writing (drafts, preview, submission), the author's own
 // list, and the admins' hide/restore. Review decisions live in the moderation queue (features/moderation).
 import { Router, type Request, type Response } from 'express';
+import { renderShared } from '../../middleware/shared-pages.js';
 import { multipartForm } from '../../lib/attachments.js';
 import { AppError, ForbiddenError } from '../../lib/errors.js';
 import { parseForm, parseQuery } from '../../lib/forms.js';
@@ -69,28 +70,31 @@ export function reportRoutes(deps: Services): Router {
   const upload = multipartForm(deps.uploadLimits);
   const { loadPage, loadOwn: loadOwnReport } = contributionLoaders(deps, 'REPORT');
 
+  // The list reads the same for every member: its main part is kept (middleware/shared-pages.ts).
   router.get('/berichte', async (req, res) => {
     const filter = parseQuery(reportFilterSchema, req.query);
-    const result = await listReports(deps, filter, req.user, contentVersionOf(req));
-    const topics = await deps.topics.all();
-    const alliance = filter.buendnis
-      ? await deps.prisma.alliance.findUnique({ where: { slug: filter.buendnis }, select: { name: true } })
-      : null;
-    const query = filterQuery(filter);
-    res.render('reports/index', {
-      title: filter.q ? `Berichte zu „${filter.q}“` : 'Erfahrungsberichte',
-      ...result,
-      filter,
-      query,
-      allianceName: alliance?.name,
-      topics,
-      topicNames: new Map(topics.map((t) => [t.id, t])),
-      states: FEDERAL_STATES,
-      years: Array.from({ length: new Date().getFullYear() - 2009 }, (_, i) => new Date().getFullYear() - i),
-      snippetHtml,
-      authorLine,
-      feeds: [{ title: 'Erfahrungsberichte (Atom-Feed)', href: withQuery('/berichte.atom', query) }],
-      feedHref: withQuery('/berichte.atom', query),
+    await renderShared(req, res, 'reports/index', async () => {
+      const result = await listReports(deps, filter, req.user, contentVersionOf(req));
+      const topics = await deps.topics.all();
+      const alliance = filter.buendnis
+        ? await deps.prisma.alliance.findUnique({ where: { slug: filter.buendnis }, select: { name: true } })
+        : null;
+      const query = filterQuery(filter);
+      return {
+        title: filter.q ? `Berichte zu „${filter.q}“` : 'Erfahrungsberichte',
+        ...result,
+        filter,
+        query,
+        allianceName: alliance?.name,
+        topics,
+        topicNames: new Map(topics.map((t) => [t.id, t])),
+        states: FEDERAL_STATES,
+        years: Array.from({ length: new Date().getFullYear() - 2009 }, (_, i) => new Date().getFullYear() - i),
+        snippetHtml,
+        authorLine,
+        feeds: [{ title: 'Erfahrungsberichte (Atom-Feed)', href: withQuery('/berichte.atom', query) }],
+        feedHref: withQuery('/berichte.atom', query),
+      };
     });
   });
 

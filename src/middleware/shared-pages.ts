@@ -1,0 +1,96 @@
+// The main part of a page that reads the same for everyone with the same role (the lists of reports, motions and
+// decisions) is rendered once and kept while the site's content stays the same (the content version, see
+// db/content-version.ts); only the frame around it – the header with the person's name, messages – is rendered for
+// every request. A logged-in request reads the version together with its session, so whoever changed something sees
+// the change with their next page, and everyone else too. A kept part is renewed after maxAgeMs at the latest, for
+// what changes with the clock alone (overdue decisions, upcoming meetings).
+//
+// What makes this safe: the part is rendered with nothing of the person but their role (currentUser is { role }),
+// and a part that asks for the person's security token (a form) is never kept. Visitors are not served from here:
+// they have the page cache (middleware/page-cache.ts).
+import type { Request, Response } from 'express';
+import { contentVersionOf } from '../db/content-version.js';
+import type { Role } from '../generated/prisma/enums.js';
+import { boundedMap } from '../lib/cache.js';
+import { hasRole } from './auth.js';
+
+type Locals = Record<string, unknown>;
+
+/** What views/layout.ejs reads from a page's own locals; kept with the part it frames. */
+const LAYOUT_LOCALS = ['title', 'feeds', 'scripts', 'errors'] as const;
+
+interface KeptBody {
+  version: number;
+  expires: number;
+  html: string;
+  layoutLocals: Locals;
+}
+
+export interface SharedPageOptions {
+  /** The longest a part is kept, also when the content stayed the same. */
+  maxAgeMs: number;
+  /** Upper bound for the memory the kept parts take (oldest leave first). */
+  maxBytes: number;
+}
+
+export type RenderShared = (req: Request, res: Response, view: string, load: () => Promise<Locals>) => Promise<void>;
+
+export function sharedPageBodies(options: SharedPageOptions): RenderShared {
+  const kept = boundedMap<string, KeptBody>(options.maxBytes, (key, body) => key.length + body.html.length);
+  /** Views that showed a role a form (a security token): rendered for each request from then on. */
+  const personal = new Set<string>();
+
+  return async (req, res, view, load) => {
+    const version = contentVersionOf(req);
+    const role = req.user?.role;
+    if (!role || version === undefined || personal.has(`${view} ${role}`)) return res.render(view, await load());
+
+    const key = JSON.stringify([role, req.originalUrl]);
+    const now = Date.now();
+    const body = kept.get(key);
+    if (body && body.version === version && body.expires > now) return res.render(view, { ...body.layoutLocals, renderedBody: body.html });
+
+    const locals = await load();
+    const rendered = await renderForRole(res, view, locals, role);
+    if (rendered.usedToken) {
+      personal.add(`${view} ${role}`);
+      return res.render(view, locals);
+    }
+    const layoutLocals = Object.fromEntries(LAYOUT_LOCALS.filter((name) => name in locals).map((name) => [name, locals[name]]));
+    kept.set(key, { version, expires: now + options.maxAgeMs, html: rendered.html, layoutLocals });
+    res.render(view, { ...layoutLocals, renderedBody: rendered.html });
+  };
+}
+
+/** The view without the layout, seen by nobody in particular with this role. */
+function renderForRole(res: Response, view: string, locals: Locals, role: Role): Promise<{ html: string; usedToken: boolean }> {
+  const audience = { role };
+  let usedToken = false;
+  const personalToken = res.locals.csrfToken as () => string;
+  return new Promise((resolve, reject) => {
+    res.render(
+      view,
+      {
+        ...locals,
+        layout: false,
+        currentUser: audience,
+        hasRole: (wanted: Role) => hasRole(audience, wanted),
+        csrfToken: () => {
+          usedToken = true;
+          return personalToken();
+        },
+      },
+      (error: Error | null, html?: string) => (error ? reject(error) : resolve({ html: html ?? '', usedToken })),
+    );
+  });
+}
+
+/**
+ * Renders `view` with what `load` gives, through the app's shared page bodies when it keeps pages (createApp,
+ * PAGE_CACHE_SECONDS); otherwise as usual. For pages whose main part depends on the viewer's role and the URL only.
+ */
+export async function renderShared(req: Request, res: Response, view: string, load: () => Promise<Locals>): Promise<void> {
+  const shared = req.app.get('shared page bodies') as RenderShared | undefined;
+  if (shared) return shared(req, res, view, load);
+  res.render(view, await load());
+}

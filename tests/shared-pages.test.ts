@@ -1,0 +1,104 @@
+// List pages keep their main part for everyone with the same role while the content stays the same
+// (middleware/shared-pages.ts): each person still gets their own frame, a change shows with the next page, and
+// nothing of one person (their name, their form token) ever reaches another.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, createUser, sessionAgent, text, useTestContext } from './support/context.js';
+import { createMeeting } from './support/meetings.js';
+import { publishedReport } from './support/reports.js';
+
+const ctx = useTestContext();
+const TTL = 60_000;
+let app: ReturnType<typeof buildApp>;
+beforeAll(() => {
+  app = buildApp(ctx.db, { pageCacheMs: TTL });
+});
+
+/** How many statements containing `fragment` the app's pool runs while `action` runs. */
+async function readsOf(fragment: string, action: () => Promise<unknown>): Promise<number> {
+  const pool = app.services.pool;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  let reads = 0;
+  pool.query = ((...args: unknown[]) => {
+    const config = args[0] as { text?: string } | string;
+    if ((typeof config === 'string' ? config : (config.text ?? '')).includes(fragment)) reads++;
+    return query(...args);
+  }) as typeof pool.query;
+  try {
+    await action();
+  } finally {
+    pool.query = query as typeof pool.query;
+  }
+  return reads;
+}
+
+const REPORT_LIST = 'SELECT r.id FROM reports r WHERE';
+/** The form tokens on a page (the logout button in the header has one too). */
+const tokensIn = (html: string) => new Set([...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]));
+
+describe('shared main parts of list pages', () => {
+  it('renders the report list once for all members, each with their own name, and shows a new report at once', async () => {
+    const admin = await sessionAgent(app, (await createUser(ctx.db, { role: 'ADMIN', name: 'Ada Admin' })).id);
+    const mona = await sessionAgent(app, (await createUser(ctx.db, { name: 'Mona Mitglied' })).id);
+    const max = await sessionAgent(app, (await createUser(ctx.db, { name: 'Max Mitglied' })).id);
+    await publishedReport(ctx, mona, admin, { title: 'Erster geteilter Bericht' });
+
+    const forMona = await mona.get('/berichte?ansicht=geteilt');
+    expect(text(forMona.text)).toContain('Erster geteilter Bericht');
+    expect(text(forMona.text)).toContain('Mona Mitglied');
+    // Max's page comes from the kept part: no list query, his own name, Mona's nowhere.
+    let forMax = '';
+    expect(await readsOf(REPORT_LIST, async () => (forMax = (await max.get('/berichte?ansicht=geteilt')).text))).toBe(0);
+    expect(text(forMax)).toContain('Erster geteilter Bericht');
+    expect(text(forMax)).toContain('Max Mitglied');
+    expect(text(forMax)).not.toContain('Mona Mitglied');
+
+    // Max publishes a report (through the moderation): both see it with their next page.
+    await publishedReport(ctx, max, admin, { title: 'Zweiter geteilter Bericht' });
+    expect(await readsOf(REPORT_LIST, async () => (forMax = (await max.get('/berichte?ansicht=geteilt')).text))).toBe(1);
+    expect(text(forMax)).toContain('Zweiter geteilter Bericht');
+    expect(text((await mona.get('/berichte?ansicht=geteilt')).text)).toContain('Zweiter geteilter Bericht');
+
+    // A change made outside the app (here: straight in the database) counts the same.
+    await ctx.db.pool.query(`UPDATE reports SET title = 'Umbenannter Bericht' WHERE title = 'Erster geteilter Bericht'`);
+    expect(text((await max.get('/berichte?ansicht=geteilt')).text)).toContain('Umbenannter Bericht');
+  });
+
+  it('keeps one main part per role: an admin’s import button never shows to members', async () => {
+    const admin = await sessionAgent(app, (await createUser(ctx.db, { role: 'ADMIN' })).id);
+    const member = await sessionAgent(app, (await createUser(ctx.db)).id);
+    expect(text((await admin.get('/antraege?ansicht=rollen')).text)).toContain('Importieren');
+    expect(text((await member.get('/antraege?ansicht=rollen')).text)).not.toContain('Importieren');
+    expect(text((await admin.get('/antraege?ansicht=rollen')).text)).toContain('Importieren');
+  });
+
+  it('never keeps a main part with a form: each organiser gets their own token, members no form', async () => {
+    const lead = await createUser(ctx.db, { role: 'ORGANIZER', name: 'Lena Leitung' });
+    const meeting = await createMeeting(ctx.db, lead.id, { day: '2026-01-10', title: 'Treffen mit Beschluss' });
+    await ctx.db.prisma.protocol.create({ data: { meetingId: meeting.id, publishedAt: new Date() } });
+    await ctx.db.prisma.decision.create({
+      data: { meetingId: meeting.id, text: 'Beschluss zum Teilen', responsible: 'Karla Kümmerer', status: 'OPEN' },
+    });
+    const organisers = [await sessionAgent(app, lead.id), await sessionAgent(app, (await createUser(ctx.db, { role: 'ORGANIZER' })).id)];
+    const tokens: string[] = [];
+    for (const organiser of [...organisers, ...organisers]) {
+      const page = await organiser.get('/treffen/beschluesse');
+      expect(text(page.text)).toContain('Beschluss zum Teilen');
+      expect(page.text).toContain('Verlauf ergänzen');
+      // Every form on the page carries the person's own token.
+      const onPage = tokensIn(page.text);
+      expect(onPage.size).toBe(1);
+      tokens.push([...onPage][0]!);
+    }
+    expect(tokens[0]).toBe(tokens[2]);
+    expect(tokens[1]).toBe(tokens[3]);
+    expect(tokens[1]).not.toBe(tokens[0]);
+
+    const member = await sessionAgent(app, (await createUser(ctx.db)).id);
+    for (let i = 0; i < 2; i++) {
+      const page = await member.get('/treffen/beschluesse');
+      expect(text(page.text)).toContain('Beschluss zum Teilen');
+      expect(page.text).not.toContain('Verlauf ergänzen');
+      expect(tokensIn(page.text).size).toBe(1); // the logout button's
+    }
+  });
+});
