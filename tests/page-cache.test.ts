@@ -1,7 +1,7 @@
 // Visitors' pages may come from a memory cache for a moment; people who change things never see old pages.
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createUser, sessionAgent, submit, text, useTestContext } from './support/context.js';
+import { buildApp, createUser, readsOf, sessionAgent, submit, text, useTestContext } from './support/context.js';
 import { publishedReport } from './support/reports.js';
 
 const ctx = useTestContext();
@@ -10,24 +10,6 @@ let app: ReturnType<typeof buildApp>;
 beforeAll(() => {
   app = buildApp(ctx.db, { pageCacheMs: TTL });
 });
-
-/** How many statements containing `fragment` the app's pool runs while `action` runs. */
-async function readsOf(target: ReturnType<typeof buildApp>, fragment: string, action: () => Promise<void>): Promise<number> {
-  const pool = target.services.pool;
-  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  let reads = 0;
-  pool.query = ((...args: unknown[]) => {
-    const config = args[0] as { text?: string } | string;
-    if ((typeof config === 'string' ? config : (config.text ?? '')).includes(fragment)) reads++;
-    return query(...args);
-  }) as typeof pool.query;
-  try {
-    await action();
-  } finally {
-    pool.query = query as typeof pool.query;
-  }
-  return reads;
-}
 
 describe('the page cache for visitors', () => {
   it('shows visitors a change within moments, and the person who made it at once', async () => {

@@ -2,7 +2,7 @@
 // (middleware/shared-pages.ts): each person still gets their own frame, a change shows with the next page, and
 // nothing of one person (their name, their form token) ever reaches another.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createUser, sessionAgent, text, useTestContext } from './support/context.js';
+import { buildApp, createUser, readsOf, sessionAgent, text, useTestContext } from './support/context.js';
 import { createMeeting } from './support/meetings.js';
 import { publishedReport } from './support/reports.js';
 
@@ -12,24 +12,6 @@ let app: ReturnType<typeof buildApp>;
 beforeAll(() => {
   app = buildApp(ctx.db, { pageCacheMs: TTL });
 });
-
-/** How many statements containing `fragment` the app's pool runs while `action` runs. */
-async function readsOf(fragment: string, action: () => Promise<unknown>): Promise<number> {
-  const pool = app.services.pool;
-  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  let reads = 0;
-  pool.query = ((...args: unknown[]) => {
-    const config = args[0] as { text?: string } | string;
-    if ((typeof config === 'string' ? config : (config.text ?? '')).includes(fragment)) reads++;
-    return query(...args);
-  }) as typeof pool.query;
-  try {
-    await action();
-  } finally {
-    pool.query = query as typeof pool.query;
-  }
-  return reads;
-}
 
 const REPORT_LIST = 'SELECT r.id FROM reports r WHERE';
 /** The form tokens on a page (the logout button in the header has one too). */
@@ -47,14 +29,14 @@ describe('shared main parts of list pages', () => {
     expect(text(forMona.text)).toContain('Mona Mitglied');
     // Max's page comes from the kept part: no list query, his own name, Mona's nowhere.
     let forMax = '';
-    expect(await readsOf(REPORT_LIST, async () => (forMax = (await max.get('/berichte?ansicht=geteilt')).text))).toBe(0);
+    expect(await readsOf(app, REPORT_LIST, async () => (forMax = (await max.get('/berichte?ansicht=geteilt')).text))).toBe(0);
     expect(text(forMax)).toContain('Erster geteilter Bericht');
     expect(text(forMax)).toContain('Max Mitglied');
     expect(text(forMax)).not.toContain('Mona Mitglied');
 
     // Max publishes a report (through the moderation): both see it with their next page.
     await publishedReport(ctx, max, admin, { title: 'Zweiter geteilter Bericht' });
-    expect(await readsOf(REPORT_LIST, async () => (forMax = (await max.get('/berichte?ansicht=geteilt')).text))).toBe(1);
+    expect(await readsOf(app, REPORT_LIST, async () => (forMax = (await max.get('/berichte?ansicht=geteilt')).text))).toBe(1);
     expect(text(forMax)).toContain('Zweiter geteilter Bericht');
     expect(text((await mona.get('/berichte?ansicht=geteilt')).text)).toContain('Zweiter geteilter Bericht');
 

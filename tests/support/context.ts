@@ -270,3 +270,21 @@ export async function sessionAgent(app: TestContext['app'], userId: number): Pro
   const cookie = await sessionCookie(app, userId);
   return request.agent(app).set('Cookie', `${cookie.name}=${cookie.value}`) as unknown as request.Agent;
 }
+
+/** How many statements containing `fragment` the app's pool runs while `action` runs. */
+export async function readsOf(target: { services: { pool: pg.Pool } }, fragment: string, action: () => Promise<unknown>): Promise<number> {
+  const pool = target.services.pool;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  let reads = 0;
+  pool.query = ((...args: unknown[]) => {
+    const config = args[0] as { text?: string } | string;
+    if ((typeof config === 'string' ? config : (config.text ?? '')).includes(fragment)) reads++;
+    return query(...args);
+  }) as typeof pool.query;
+  try {
+    await action();
+  } finally {
+    pool.query = query as typeof pool.query;
+  }
+  return reads;
+}

@@ -69,11 +69,13 @@ export function protocolRoutes(deps: Services): Router {
   // The same for every organiser all day long, until a meeting changes (sharedResults).
   const overviews = sharedResults<Awaited<ReturnType<typeof deadlineOverview>>>(4);
   router.get('/treffen/fristen', organizer, async (req, res) => {
-    const now = new Date();
-    const groups = await overviews(deps.pool, [berlinDay(now)], { contentVersion: contentVersionOf(req), ttlMs: 0 }, () =>
-      deadlineOverview(deps.pool, now),
-    );
-    res.render('meetings/deadlines-overview', { title: 'Fristen aller Treffen', groups });
+    await renderShared(req, res, 'meetings/deadlines-overview', async () => {
+      const now = new Date();
+      const groups = await overviews(deps.pool, [berlinDay(now)], { contentVersion: contentVersionOf(req), ttlMs: 0 }, () =>
+        deadlineOverview(deps.pool, now),
+      );
+      return { title: 'Fristen aller Treffen', groups };
+    });
   });
 
   // --- Decision follow-up ------------------------------------------------------------------------------------
