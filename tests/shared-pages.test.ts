@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createUser, readsOf, sessionAgent, text, useTestContext } from './support/context.js';
 import { createMeeting } from './support/meetings.js';
-import { publishedReport } from './support/reports.js';
+import { completeReport, publishedReport, sendReportForm } from './support/reports.js';
 
 const ctx = useTestContext();
 const TTL = 60_000;
@@ -14,6 +14,7 @@ beforeAll(() => {
 });
 
 const REPORT_LIST = 'SELECT r.id FROM reports r WHERE';
+const REPORT_ROW = 'FROM reports r JOIN users u ON u.id = r.author_id';
 /** The form tokens on a page (the logout button in the header has one too). */
 const tokensIn = (html: string) => new Set([...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]));
 
@@ -82,5 +83,34 @@ describe('shared main parts of list pages', () => {
       expect(page.text).not.toContain('Verlauf ergänzen');
       expect(tokensIn(page.text).size).toBe(1); // the logout button's
     }
+  });
+
+  it('reads a report once for everyone, and still shows only its author the revision under way', async () => {
+    const admin = await sessionAgent(app, (await createUser(ctx.db, { role: 'ADMIN' })).id);
+    const author = await sessionAgent(app, (await createUser(ctx.db, { name: 'Anna Autorin' })).id);
+    const reader = await sessionAgent(app, (await createUser(ctx.db)).id);
+    const slug = await publishedReport(ctx, author, admin, { title: 'Bericht mit Überarbeitung' });
+    // The author revises the published report: the revision waits for the moderation.
+    const revised = await sendReportForm(
+      author,
+      completeReport({ title: 'Bericht mit Überarbeitung', did: 'Mit einem Nachtrag.' }),
+      [],
+      `/berichte/${slug}/bearbeiten`,
+    );
+    expect(revised.status).toBe(303);
+
+    const forReader = await reader.get(`/berichte/${slug}`);
+    expect(forReader.status).toBe(200);
+    expect(text(forReader.text)).not.toContain('Mit einem Nachtrag');
+    expect(text(forReader.text)).not.toContain('Neue Fassung');
+    // The author's request takes the same stored report from memory, and shows where the revision stands.
+    let forAuthor = '';
+    expect(await readsOf(app, REPORT_ROW, async () => (forAuthor = (await author.get(`/berichte/${slug}`)).text))).toBe(0);
+    expect(text(forAuthor)).toContain('Neue Fassung: eingereicht');
+    expect(text(forAuthor)).not.toContain('Mit einem Nachtrag'); // the page shows the published text
+
+    // Hidden by an admin: readers get the notice at once, from the next request on.
+    await ctx.db.pool.query(`UPDATE reports SET hidden_at = now(), hidden_reason = 'Test' WHERE slug = $1`, [slug]);
+    expect((await reader.get(`/berichte/${slug}`)).status).toBe(410);
   });
 });

@@ -2,6 +2,7 @@
 // comment in limited Markdown; authors may correct their comment for 15 minutes, after that it stays as written.
 import { Prisma } from '../../db/database.js';
 import { select } from '../../db/sql.js';
+import { sharedResults } from '../../lib/cache.js';
 import { AppError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
 import { renderCommentMarkdown } from '../../lib/markdown.js';
@@ -33,13 +34,26 @@ export function canEditComment(viewer: CurrentUser | undefined, comment: { autho
  * The comments under a report (by id, or by slug so the page can load them alongside the report), oldest first;
  * hidden ones keep their place but not their text (admins see it).
  */
-export async function commentsOn(deps: Pick<Services, 'pool'>, report: number | string, viewer: CurrentUser | undefined): Promise<CommentView[]> {
+type CommentRow = { id: number; authorId: number; authorName: string; body: string; createdAt: Date; editedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null };
+
+/** The comments under a report as stored: the same for everyone, kept while the content stays the same (sharedResults). */
+const commentRows = sharedResults<CommentRow[]>(1000);
+
+/** The comments under a report (by id or slug) as the viewer sees them; with the request's content version they may come from memory. */
+export async function commentsOn(
+  deps: Pick<Services, 'pool'>,
+  report: number | string,
+  viewer: CurrentUser | undefined,
+  contentVersion?: number,
+): Promise<CommentView[]> {
   const reportId = typeof report === 'number' ? Prisma.sql`${report}` : Prisma.sql`(SELECT id FROM reports WHERE slug = ${report})`;
-  const rows = await select<{ id: number; authorId: number; authorName: string; body: string; createdAt: Date; editedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null }>(
-    deps.pool,
-    Prisma.sql`SELECT c.id, c.author_id AS "authorId", u.name AS "authorName", c.body, c.created_at AS "createdAt", c.edited_at AS "editedAt",
-        c.hidden_at AS "hiddenAt", c.hidden_reason AS "hiddenReason"
-      FROM comments c JOIN users u ON u.id = c.author_id WHERE c.report_id = ${reportId} ORDER BY c.created_at, c.id`,
+  const rows = await commentRows(deps.pool, [report], { contentVersion, ttlMs: 0 }, () =>
+    select<CommentRow>(
+      deps.pool,
+      Prisma.sql`SELECT c.id, c.author_id AS "authorId", u.name AS "authorName", c.body, c.created_at AS "createdAt", c.edited_at AS "editedAt",
+          c.hidden_at AS "hiddenAt", c.hidden_reason AS "hiddenReason"
+        FROM comments c JOIN users u ON u.id = c.author_id WHERE c.report_id = ${reportId} ORDER BY c.created_at, c.id`,
+    ),
   );
   const admin = hasRole(viewer, 'ADMIN');
   return rows.map((c) => ({

@@ -26,12 +26,10 @@ import {
   zipEntries,
 } from './materials.js';
 import {
-  allianceName,
-  ownRsvp,
   rsvpClosedReason,
   rsvpFormSchema,
-  rsvpCounts,
   rsvpOverview,
+  rsvpPageFacts,
   saveRsvp,
   talkItems,
   type OwnRsvp,
@@ -84,11 +82,9 @@ export function participationRoutes(deps: Services): Router {
 
   async function rsvpLocals(access: MeetingAccess, viewer: CurrentUser | undefined, values?: Record<string, unknown>) {
     const { meeting } = access;
-    const [items, rsvp, alliance, counts] = await Promise.all([
+    const [items, { rsvp, allianceName: alliance, counts }] = await Promise.all([
       talkItems(deps.pool, meeting.id),
-      viewer ? ownRsvp(deps.prisma, meeting.id, viewer.id) : null,
-      viewer ? allianceName(deps.pool, viewer.allianceId) : undefined,
-      access.isOrganizer ? rsvpCounts(deps.pool, meeting.id) : undefined,
+      rsvpPageFacts(deps.pool, meeting.id, viewer, access.isOrganizer),
     ]);
     return {
       title: `Rückmeldungen – ${meeting.title}`,

@@ -69,16 +69,30 @@ export interface OwnRsvp {
   updatedAt: Date;
 }
 
-export async function ownRsvp(prisma: Services['prisma'], meetingId: number, userId: number): Promise<OwnRsvp | null> {
-  return prisma.rsvp.findUnique({
-    where: { meetingId_userId: { meetingId, userId } },
-    select: { attendance: true, offersTalk: true, bringsCake: true, comment: true, updatedAt: true },
-  });
-}
-
-export async function allianceName(pool: pg.Pool, allianceId: number | null): Promise<string | undefined> {
-  if (allianceId === null) return undefined;
-  return (await selectOne<{ name: string }>(pool, Prisma.sql`SELECT name FROM alliances WHERE id = ${allianceId}`))?.name;
+/**
+ * What the answer page shows of the viewer – their answer and their alliance's name – and, for organisers, the
+ * counts: in one round trip.
+ */
+export async function rsvpPageFacts(
+  pool: pg.Pool,
+  meetingId: number,
+  viewer: CurrentUser | undefined,
+  withCounts: boolean,
+): Promise<{ rsvp: OwnRsvp | null; allianceName: string | undefined; counts: RsvpCounts | undefined }> {
+  const row = await selectOne<Partial<OwnRsvp> & { answered: boolean; allianceName: string | null; counts: RsvpCounts | null }>(
+    pool,
+    Prisma.sql`SELECT o.id IS NOT NULL AS answered, o.attendance::text AS attendance, o.offers_talk AS "offersTalk", o.brings_cake AS "bringsCake",
+        o.comment, o.updated_at AS "updatedAt",
+        (SELECT name FROM alliances WHERE id = ${viewer?.allianceId ?? null}::int) AS "allianceName",
+        ${withCounts ? Prisma.sql`(SELECT row_to_json(c) FROM (SELECT ${RSVP_COUNT_COLUMNS} FROM rsvps WHERE meeting_id = ${meetingId}) c)` : Prisma.sql`NULL`} AS counts
+      FROM (SELECT 1) AS one LEFT JOIN rsvps o ON o.meeting_id = ${meetingId} AND o.user_id = ${viewer?.id ?? 0}`,
+  );
+  const { answered, allianceName, counts, ...rsvp } = row!;
+  return {
+    rsvp: viewer && answered ? (rsvp as OwnRsvp) : null,
+    allianceName: viewer ? (allianceName ?? undefined) : undefined,
+    counts: counts ?? undefined,
+  };
 }
 
 export const NO_ALLIANCE_FOR_TALK =
@@ -203,15 +217,13 @@ export interface RsvpCounts {
   talks: number;
 }
 
+const RSVP_COUNT_COLUMNS = Prisma.sql`count(*) FILTER (WHERE attendance = 'ON_SITE')::int AS "ON_SITE", count(*) FILTER (WHERE attendance = 'ONLINE')::int AS "ONLINE",
+  count(*) FILTER (WHERE attendance = 'MAYBE')::int AS "MAYBE", count(*) FILTER (WHERE attendance = 'NO')::int AS "NO",
+  count(*) FILTER (WHERE attendance <> 'NO' AND brings_cake)::int AS cakes, count(*) FILTER (WHERE attendance <> 'NO' AND offers_talk)::int AS talks`;
+
 /** The counts alone (the registration page shows them to organisers; the list is a page of its own). */
 export async function rsvpCounts(pool: pg.Pool, meetingId: number): Promise<RsvpCounts> {
-  const row = await selectOne<RsvpCounts>(
-    pool,
-    Prisma.sql`SELECT count(*) FILTER (WHERE attendance = 'ON_SITE')::int AS "ON_SITE", count(*) FILTER (WHERE attendance = 'ONLINE')::int AS "ONLINE",
-        count(*) FILTER (WHERE attendance = 'MAYBE')::int AS "MAYBE", count(*) FILTER (WHERE attendance = 'NO')::int AS "NO",
-        count(*) FILTER (WHERE attendance <> 'NO' AND brings_cake)::int AS cakes, count(*) FILTER (WHERE attendance <> 'NO' AND offers_talk)::int AS talks
-      FROM rsvps WHERE meeting_id = ${meetingId}`,
-  );
+  const row = await selectOne<RsvpCounts>(pool, Prisma.sql`SELECT ${RSVP_COUNT_COLUMNS} FROM rsvps WHERE meeting_id = ${meetingId}`);
   return row ?? { ON_SITE: 0, ONLINE: 0, MAYBE: 0, NO: 0, cakes: 0, talks: 0 };
 }
 

@@ -2,6 +2,7 @@
 // lists sort by (uses, successes, municipalities with a success), recounted in the same transaction.
 import { Prisma } from '../../db/database.js';
 import { limitRows, select } from '../../db/sql.js';
+import { sharedResults } from '../../lib/cache.js';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
@@ -78,12 +79,23 @@ export interface AdoptionView {
 /** A motion page lists this many uses, the newest decisions first; the counts above them cover all. */
 export const ADOPTIONS_SHOWN = 30;
 
-export function adoptionsOf(deps: Pick<Services, 'pool'>, motionId: number, limit = ADOPTIONS_SHOWN): Promise<AdoptionView[]> {
-  return select<AdoptionView>(
-    deps.pool,
-    Prisma.sql`SELECT d.id, d.municipality, d.body, d.adopted_on AS "adoptedOn", d.result::text AS result, d.record_url AS "recordUrl", d.note,
-        d.reporter_id AS "reporterId", u.name AS "reporterName", d.created_at AS "createdAt", d.updated_at AS "updatedAt"
-      FROM adoptions d JOIN users u ON u.id = d.reporter_id WHERE d.motion_id = ${motionId}
-      ORDER BY d.adopted_on DESC NULLS LAST, d.created_at DESC ${limitRows(limit)}`,
+/** The same for everyone: kept while the content stays the same (sharedResults). */
+const adoptionLists = sharedResults<AdoptionView[]>(1000);
+
+/** The latest reported uses of a motion; with the request's content version they may come from memory. */
+export function adoptionsOf(
+  deps: Pick<Services, 'pool'>,
+  motionId: number,
+  contentVersion?: number,
+  limit = ADOPTIONS_SHOWN,
+): Promise<AdoptionView[]> {
+  return adoptionLists(deps.pool, [motionId, limit], { contentVersion, ttlMs: 0 }, () =>
+    select<AdoptionView>(
+      deps.pool,
+      Prisma.sql`SELECT d.id, d.municipality, d.body, d.adopted_on AS "adoptedOn", d.result::text AS result, d.record_url AS "recordUrl", d.note,
+          d.reporter_id AS "reporterId", u.name AS "reporterName", d.created_at AS "createdAt", d.updated_at AS "updatedAt"
+        FROM adoptions d JOIN users u ON u.id = d.reporter_id WHERE d.motion_id = ${motionId}
+        ORDER BY d.adopted_on DESC NULLS LAST, d.created_at DESC ${limitRows(limit)}`,
+    ),
   );
 }

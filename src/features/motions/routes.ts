@@ -199,9 +199,12 @@ export function motionRoutes(deps: Services): Router {
 
   router.get('/antraege/:slug', async (req, res) => {
     const viewer = req.user;
-    const [page, allComments] = await Promise.all([loadPage(req, res), commentsOn(deps, String(req.params.slug), viewer)]);
+    const [page, allComments] = await Promise.all([
+      loadPage(req, res),
+      commentsOn(deps, String(req.params.slug), viewer, contentVersionOf(req)),
+    ]);
     if (!page) return;
-    const adoptions = page.unpublished ? [] : await adoptionsOf(deps, page.id);
+    const adoptions = page.unpublished ? [] : await adoptionsOf(deps, page.id, contentVersionOf(req));
     res.render('motions/show', {
       title: page.content.title,
       page,

@@ -1,6 +1,7 @@
 // The page of one report, and who may see what of it.
 import { Prisma } from '../../db/database.js';
 import { select, selectOne } from '../../db/sql.js';
+import { sharedResults } from '../../lib/cache.js';
 import type { StoredAttachment } from '../../lib/attachments.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
@@ -112,32 +113,44 @@ export async function versionContent(deps: Pick<Services, 'pool'>, versionId: nu
   return row;
 }
 
+type PageRow = Row & ReportContent & { working: (Omit<NonNullable<ReportPage['working']>, 'submittedAt'> & { submittedAt: string | null }) | null };
+
+/**
+ * Contributions as stored, by slug and type: the same for everyone, so kept while the content stays the same
+ * (sharedResults). What the viewer may see of one is decided per request.
+ */
+const pageRows = sharedResults<PageRow | undefined>(1000);
+
 /**
  * The contribution under this slug as the viewer may see it: a report, a model motion, or (type undefined) either.
  * Throws NotFoundError (no such contribution, or a draft of someone else), LoginRequired (members only) or
- * ReportRemoved (hidden by the moderation).
+ * ReportRemoved (hidden by the moderation). With the request's content version (contentVersionOf) the stored
+ * contribution may come from memory.
  */
 export async function reportPage(
   deps: Pick<Services, 'pool'>,
   slug: string,
   viewer: CurrentUser | undefined,
   type: ContributionType | undefined = 'REPORT',
+  contentVersion?: number,
 ): Promise<ReportPage> {
   // One query: the report, the version it shows (the published one, else the one its author works on) and the
   // state of the version under way.
-  const row = await selectOne<Row & ReportContent & { working: (Omit<NonNullable<ReportPage['working']>, 'submittedAt'> & { submittedAt: string | null }) | null }>(
-    deps.pool,
-    Prisma.sql`
-      SELECT r.id, r.slug, r.type::text AS type, r.source_name AS "sourceName",
-        r.use_count AS "useCount", r.success_count AS "successCount", r.success_places AS "successPlaces", r.author_id AS "authorId", u.name AS "authorName", r.status::text AS status,
-        r.first_published_at AS "firstPublishedAt", r.published_at AS "publishedAt", r.hidden_at AS "hiddenAt", r.hidden_reason AS "hiddenReason",
-        r.published_version_id AS "publishedVersionId", r.working_version_id AS "workingVersionId",
-        (SELECT json_build_object('id', w.id, 'number', w.number, 'status', w.status, 'decisionReason', w.decision_reason, 'submittedAt', w.submitted_at)
-          FROM report_versions w WHERE w.id = r.working_version_id) AS working,
-        ${VERSION_CONTENT}
-      FROM reports r JOIN users u ON u.id = r.author_id
-      JOIN report_versions v ON v.id = CASE WHEN r.status = 'PUBLISHED' AND r.published_version_id IS NOT NULL THEN r.published_version_id ELSE r.working_version_id END
-      WHERE r.slug = ${slug} ${type ? Prisma.sql`AND r.type = ${type}::contribution_type` : Prisma.empty}`,
+  const row = await pageRows(deps.pool, [slug, type ?? null], { contentVersion, ttlMs: 0 }, () =>
+    selectOne<PageRow>(
+      deps.pool,
+      Prisma.sql`
+        SELECT r.id, r.slug, r.type::text AS type, r.source_name AS "sourceName",
+          r.use_count AS "useCount", r.success_count AS "successCount", r.success_places AS "successPlaces", r.author_id AS "authorId", u.name AS "authorName", r.status::text AS status,
+          r.first_published_at AS "firstPublishedAt", r.published_at AS "publishedAt", r.hidden_at AS "hiddenAt", r.hidden_reason AS "hiddenReason",
+          r.published_version_id AS "publishedVersionId", r.working_version_id AS "workingVersionId",
+          (SELECT json_build_object('id', w.id, 'number', w.number, 'status', w.status, 'decisionReason', w.decision_reason, 'submittedAt', w.submitted_at)
+            FROM report_versions w WHERE w.id = r.working_version_id) AS working,
+          ${VERSION_CONTENT}
+        FROM reports r JOIN users u ON u.id = r.author_id
+        JOIN report_versions v ON v.id = CASE WHEN r.status = 'PUBLISHED' AND r.published_version_id IS NOT NULL THEN r.published_version_id ELSE r.working_version_id END
+        WHERE r.slug = ${slug} ${type ? Prisma.sql`AND r.type = ${type}::contribution_type` : Prisma.empty}`,
+    ),
   );
   if (!row) throw new NotFoundError(notFoundMessage(type));
   const editor = isEditorOf(viewer, row);

@@ -27,7 +27,7 @@ export function contributionLoaders(deps: Services, type: ContributionType) {
   /** The page, or a visitor sent to the login for a members-only one (and back afterwards). */
   async function loadPage(req: Request, res: Response): Promise<ReportPage | undefined> {
     try {
-      return await reportPage(deps, String(req.params.slug), req.user, type);
+      return await reportPage(deps, String(req.params.slug), req.user, type, contentVersionOf(req));
     } catch (error) {
       if (!(error instanceof LoginRequired)) throw error;
       // The login page says that the page is for members only, and leads back here afterwards.
@@ -142,7 +142,10 @@ export function reportRoutes(deps: Services): Router {
   router.get('/berichte/:slug', async (req, res) => {
     const viewer = req.user;
     // The comments load alongside the report; they are shown only under what is published.
-    const [page, allComments] = await Promise.all([loadPage(req, res), commentsOn(deps, String(req.params.slug), viewer)]);
+    const [page, allComments] = await Promise.all([
+      loadPage(req, res),
+      commentsOn(deps, String(req.params.slug), viewer, contentVersionOf(req)),
+    ]);
     if (!page) return;
     const comments = page.unpublished ? [] : allComments;
     res.render('reports/show', {
