@@ -12,6 +12,13 @@ const versions = new WeakMap<Request, number>();
  */
 export const contentVersionOf = (req: Request): number | undefined => versions.get(req);
 
+/**
+ * The content version for reads that show something (GET, HEAD), which may then come from memory; a change (POST …)
+ * reads what it changes afresh. undefined: read from the database.
+ */
+export const shownContentVersionOf = (req: Request): number | undefined =>
+  req.method === 'GET' || req.method === 'HEAD' ? versions.get(req) : undefined;
+
 export function noteContentVersion(req: Request, version: number | null | undefined): void {
   if (typeof version === 'number') versions.set(req, version);
 }

@@ -3,7 +3,9 @@
 // it (agenda, proposals, materials, protocol).
 import type { Request, Response } from 'express';
 import { Prisma } from '../../db/database.js';
+import { shownContentVersionOf } from '../../db/content-version.js';
 import { selectOne } from '../../db/sql.js';
+import { sharedResults } from '../../lib/cache.js';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { requireIdParam } from '../../lib/http.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
@@ -51,16 +53,22 @@ export function canManage(viewer: CurrentUser | undefined, meeting: Pick<Meeting
   return !!viewer && (hasRole(viewer, 'ADMIN') || viewer.id === meeting.leadOrganizerId);
 }
 
-export async function findMeeting(pool: Services['pool'], id: number): Promise<MeetingRow | undefined> {
-  return selectOne<MeetingRow>(
-    pool,
-    Prisma.sql`SELECT m.id, m.kind, m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.venue_name AS "venueName", m.address,
-        m.directions, m.online_link AS "onlineLink", m.lead_organizer_id AS "leadOrganizerId", u.name AS "leadOrganizerName",
-        m.is_public AS "isPublic", m.status, m.cancel_reason AS "cancelReason", m.purpose, m.notes, m.related_events AS "relatedEvents",
-        m.signature, m.talk_minutes AS "talkMinutes", m.agenda_published_at AS "agendaPublishedAt", m.agenda_changed_at AS "agendaChangedAt",
-        m.materials_published_at AS "materialsPublishedAt", p.published_at AS "protocolPublishedAt", m.updated_at AS "updatedAt"
-      FROM meetings m JOIN users u ON u.id = m.lead_organizer_id LEFT JOIN protocols p ON p.meeting_id = m.id
-      WHERE m.id = ${id}`,
+/** Meetings as stored: the same for everyone, kept while the content stays the same (sharedResults). */
+const meetingRows = sharedResults<MeetingRow | undefined>(500);
+
+/** The meeting with this id; with a content version (shownContentVersionOf) it may come from memory. */
+export async function findMeeting(pool: Services['pool'], id: number, contentVersion?: number): Promise<MeetingRow | undefined> {
+  return meetingRows(pool, [id], { contentVersion, ttlMs: 0 }, () =>
+    selectOne<MeetingRow>(
+      pool,
+      Prisma.sql`SELECT m.id, m.kind, m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.venue_name AS "venueName", m.address,
+          m.directions, m.online_link AS "onlineLink", m.lead_organizer_id AS "leadOrganizerId", u.name AS "leadOrganizerName",
+          m.is_public AS "isPublic", m.status, m.cancel_reason AS "cancelReason", m.purpose, m.notes, m.related_events AS "relatedEvents",
+          m.signature, m.talk_minutes AS "talkMinutes", m.agenda_published_at AS "agendaPublishedAt", m.agenda_changed_at AS "agendaChangedAt",
+          m.materials_published_at AS "materialsPublishedAt", p.published_at AS "protocolPublishedAt", m.updated_at AS "updatedAt"
+        FROM meetings m JOIN users u ON u.id = m.lead_organizer_id LEFT JOIN protocols p ON p.meeting_id = m.id
+        WHERE m.id = ${id}`,
+    ),
   );
 }
 
@@ -69,7 +77,7 @@ export async function findMeeting(pool: Services['pool'], id: number): Promise<M
  * goes to the login and comes back afterwards (returns undefined then: the response is sent).
  */
 export async function loadMeeting(deps: Pick<Services, 'pool'>, req: Request, res: Response): Promise<MeetingAccess | undefined> {
-  const meeting = await findMeeting(deps.pool, requireIdParam(req, MEETING_NOT_FOUND));
+  const meeting = await findMeeting(deps.pool, requireIdParam(req, MEETING_NOT_FOUND), shownContentVersionOf(req));
   if (!meeting) throw new NotFoundError(MEETING_NOT_FOUND);
   if (!meeting.isPublic && !req.user) {
     res.redirect(303, `/anmelden?weiter=${encodeURIComponent(req.originalUrl)}`);

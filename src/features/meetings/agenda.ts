@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Prisma, type Transaction } from '../../db/database.js';
 import { select } from '../../db/sql.js';
+import { sharedResults } from '../../lib/cache.js';
 import { berlinTime, formatClock, formatDate, formatDateTime, formatDay } from '../../lib/dates.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { checkbox, longText, optionalText, requiredText } from '../../lib/fields.js';
@@ -173,15 +174,21 @@ export function agendaEndLabel(plan: AgendaPlan): string {
 }
 
 /** The meeting's agenda items with their speakers (one query). */
-export async function agendaRows(pool: Services['pool'], meetingId: number): Promise<AgendaItemRow[]> {
-  return select<AgendaItemRow>(
-    pool,
-    Prisma.sql`SELECT a.id, a.parent_id AS "parentId", a.position, a.title, a.description, a.duration_minutes AS "durationMinutes",
-        a.presenter, a.has_input_talks AS "hasInputTalks", a.changed_at AS "changedAt",
-        COALESCE((SELECT array_agg(al.name ORDER BY t.created_at, t.id) FROM input_talks t JOIN alliances al ON al.id = t.alliance_id
-          WHERE t.agenda_item_id = a.id), '{}') AS speakers
-      FROM agenda_items a WHERE a.meeting_id = ${meetingId}
-      ORDER BY a.position, a.id`,
+/** A meeting's agenda items as stored: the same for everyone, kept while the content stays the same (sharedResults). */
+const agendaLists = sharedResults<AgendaItemRow[]>(500);
+
+/** The agenda items of a meeting; with a content version (shownContentVersionOf) they may come from memory. */
+export async function agendaRows(pool: Services['pool'], meetingId: number, contentVersion?: number): Promise<AgendaItemRow[]> {
+  return agendaLists(pool, [meetingId], { contentVersion, ttlMs: 0 }, () =>
+    select<AgendaItemRow>(
+      pool,
+      Prisma.sql`SELECT a.id, a.parent_id AS "parentId", a.position, a.title, a.description, a.duration_minutes AS "durationMinutes",
+          a.presenter, a.has_input_talks AS "hasInputTalks", a.changed_at AS "changedAt",
+          COALESCE((SELECT array_agg(al.name ORDER BY t.created_at, t.id) FROM input_talks t JOIN alliances al ON al.id = t.alliance_id
+            WHERE t.agenda_item_id = a.id), '{}') AS speakers
+        FROM agenda_items a WHERE a.meeting_id = ${meetingId}
+        ORDER BY a.position, a.id`,
+    ),
   );
 }
 

@@ -2,8 +2,8 @@
 // create, edit, cancel, overview page); the preparation steps have their own routers, mounted here first so that
 // their fixed addresses (/treffen/fristen …) come before /treffen/:id.
 import { Router } from 'express';
-import { renderShared } from '../../middleware/shared-pages.js';
 import { z } from 'zod';
+import { shownContentVersionOf } from '../../db/content-version.js';
 import { berlinDay, berlinTime } from '../../lib/dates.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { pageParam, searchParam } from '../../lib/fields.js';
@@ -11,6 +11,7 @@ import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { submitForm } from '../../lib/http.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { requireRole } from '../../middleware/auth.js';
+import { renderShared } from '../../middleware/shared-pages.js';
 import type { Services } from '../../services.js';
 import { loadMeeting, loadOrganizedMeeting, type MeetingRow } from './access.js';
 import { agendaRoutes } from './agenda-routes.js';
@@ -133,7 +134,7 @@ export function meetingRoutes(deps: Services): Router {
     const agendaVisible = meeting.agendaPublishedAt !== null || access.canManage;
     const [{ rsvp, materialCount }, plan] = await Promise.all([
       meetingPageFacts(deps.pool, meeting.id, req.user),
-      agendaVisible ? agendaRows(deps.pool, meeting.id).then((rows) => planAgenda(meeting, rows)) : undefined,
+      agendaVisible ? agendaRows(deps.pool, meeting.id, shownContentVersionOf(req)).then((rows) => planAgenda(meeting, rows)) : undefined,
     ]);
     res.render('meetings/show', {
       title: meeting.title,

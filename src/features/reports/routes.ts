@@ -8,7 +8,7 @@ import { parseForm, parseQuery } from '../../lib/forms.js';
 import { confirmed, submitForm, withQuery } from '../../lib/http.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
-import { contentVersionOf } from '../../db/content-version.js';
+import { contentVersionOf, shownContentVersionOf } from '../../db/content-version.js';
 import type { Services } from '../../services.js';
 import { commentsOn } from '../comments/service.js';
 import { reportFeed } from './feed.js';
@@ -27,7 +27,7 @@ export function contributionLoaders(deps: Services, type: ContributionType) {
   /** The page, or a visitor sent to the login for a members-only one (and back afterwards). */
   async function loadPage(req: Request, res: Response): Promise<ReportPage | undefined> {
     try {
-      return await reportPage(deps, String(req.params.slug), req.user, type, contentVersionOf(req));
+      return await reportPage(deps, String(req.params.slug), req.user, type, shownContentVersionOf(req));
     } catch (error) {
       if (!(error instanceof LoginRequired)) throw error;
       // The login page says that the page is for members only, and leads back here afterwards.
