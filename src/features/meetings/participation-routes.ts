@@ -1,8 +1,8 @@
 // /treffen/:id/rueckmeldungen (answers, input-talk slots, the organisers' list and CSV) and /treffen/:id/vorlagen
 // (materials, their ZIP, sending them out). Mounted by routes.ts before /treffen/:id.
 import { Router, type Request, type Response } from 'express';
-import { renderShared } from '../../middleware/shared-pages.js';
 import { z } from 'zod';
+import { shownContentVersionOf } from '../../db/content-version.js';
 import { cleanFileName, multipartForm, uploadedFiles } from '../../lib/attachments.js';
 import { berlinDay } from '../../lib/dates.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
@@ -10,6 +10,7 @@ import { longText, optionalId, optionalText } from '../../lib/fields.js';
 import { formValues, parseForm } from '../../lib/forms.js';
 import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
 import { requireLogin, requireRole, type CurrentUser } from '../../middleware/auth.js';
+import { renderShared } from '../../middleware/shared-pages.js';
 import type { Services } from '../../services.js';
 import { loadManagedMeeting, loadMeeting, loadOrganizedMeeting, type MeetingAccess } from './access.js';
 import { numberedAgenda } from './agenda.js';
@@ -80,10 +81,11 @@ export function participationRoutes(deps: Services): Router {
   // ---------------------------------------------------------------------------------------------------------
   // Rückmeldungen
 
-  async function rsvpLocals(access: MeetingAccess, viewer: CurrentUser | undefined, values?: Record<string, unknown>) {
+  async function rsvpLocals(req: Request, access: MeetingAccess, values?: Record<string, unknown>) {
+    const viewer = req.user;
     const { meeting } = access;
     const [items, { rsvp, allianceName: alliance, counts }] = await Promise.all([
-      talkItems(deps.pool, meeting.id),
+      talkItems(deps.pool, meeting.id, shownContentVersionOf(req)),
       rsvpPageFacts(deps.pool, meeting.id, viewer, access.isOrganizer),
     ]);
     return {
@@ -126,7 +128,7 @@ export function participationRoutes(deps: Services): Router {
   router.get('/treffen/:id/rueckmeldungen', async (req, res) => {
     const access = await loadMeeting(deps, req, res);
     if (!access) return;
-    res.render('meetings/rsvp', await rsvpLocals(access, req.user));
+    res.render('meetings/rsvp', await rsvpLocals(req, access));
   });
 
   router.post('/treffen/:id/rueckmeldungen', requireLogin, async (req, res) => {
@@ -134,11 +136,11 @@ export function participationRoutes(deps: Services): Router {
     if (!access) return;
     const { meeting } = access;
     const user = req.user!;
-    if (rsvpClosedReason(meeting)) return res.status(409).render('meetings/rsvp', await rsvpLocals(access, user));
+    if (rsvpClosedReason(meeting)) return res.status(409).render('meetings/rsvp', await rsvpLocals(req, access));
     await submitForm(
       res,
       'meetings/rsvp',
-      () => rsvpLocals(access, user, formValues(req.body)),
+      () => rsvpLocals(req, access, formValues(req.body)),
       async () => {
         const input = parseForm(rsvpFormSchema, req.body);
         const items = await talkItems(deps.pool, meeting.id);

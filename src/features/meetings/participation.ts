@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { isUniqueViolation, Prisma } from '../../db/database.js';
 import { select, selectOne } from '../../db/sql.js';
+import { sharedResults } from '../../lib/cache.js';
 import { checkbox, choice, longText, optionalId, optionalText } from '../../lib/fields.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
@@ -55,10 +56,18 @@ async function talkSlots(pool: pg.Pool, meetingId: number): Promise<TalkSlot[]> 
   );
 }
 
-/** The agenda items that collect input talks, each with the slots taken so far. */
-export async function talkItems(pool: pg.Pool, meetingId: number): Promise<TalkItem[]> {
-  const [agenda, slots] = await Promise.all([numberedAgenda(pool, meetingId), talkSlots(pool, meetingId)]);
-  return agenda.filter((i) => i.hasInputTalks).map((item) => ({ ...item, slots: slots.filter((s) => s.agendaItemId === item.id) }));
+/** The same for everyone: kept while the content stays the same (sharedResults). */
+const talkItemLists = sharedResults<TalkItem[]>(500);
+
+/**
+ * The agenda items that collect input talks, each with the slots taken so far. With a content version
+ * (shownContentVersionOf) they may come from memory.
+ */
+export async function talkItems(pool: pg.Pool, meetingId: number, contentVersion?: number): Promise<TalkItem[]> {
+  return talkItemLists(pool, [meetingId], { contentVersion, ttlMs: 0 }, async () => {
+    const [agenda, slots] = await Promise.all([numberedAgenda(pool, meetingId), talkSlots(pool, meetingId)]);
+    return agenda.filter((i) => i.hasInputTalks).map((item) => ({ ...item, slots: slots.filter((s) => s.agendaItemId === item.id) }));
+  });
 }
 
 export interface OwnRsvp {

@@ -1,11 +1,11 @@
 // The results protocol (/treffen/:id/protokoll), its decisions, the follow-up of decisions across meetings
 // (/treffen/beschluesse) and the deadlines of all meetings (/treffen/fristen). Mounted before /treffen/:id.
 import { Router, type Request, type Response } from 'express';
-import { renderShared } from '../../middleware/shared-pages.js';
 import { AppError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery, submittedIds } from '../../lib/forms.js';
 import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
 import { hasRole, requireRole, safeReturnPath } from '../../middleware/auth.js';
+import { renderShared } from '../../middleware/shared-pages.js';
 import { contentVersionOf } from '../../db/content-version.js';
 import { sharedResults } from '../../lib/cache.js';
 import { berlinDay } from '../../lib/dates.js';

@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
-import { renderShared } from '../../middleware/shared-pages.js';
 import { multipartForm, uploadedFiles } from '../../lib/attachments.js';
 import { AppError, ValidationError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { requireIdParam, submitForm, withQuery } from '../../lib/http.js';
 import { FEDERAL_STATES, stateName } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
+import { renderShared } from '../../middleware/shared-pages.js';
 import { contentVersionOf } from '../../db/content-version.js';
 import { DOCS_DIR } from '../../paths.js';
 import type { Services } from '../../services.js';

@@ -1,13 +1,13 @@
 // Erfahrungsberichte: list and search, the report page, writing (drafts, preview, submission), the author's own
 // list, and the admins' hide/restore. Review decisions live in the moderation queue (features/moderation).
 import { Router, type Request, type Response } from 'express';
-import { renderShared } from '../../middleware/shared-pages.js';
 import { multipartForm } from '../../lib/attachments.js';
 import { AppError, ForbiddenError } from '../../lib/errors.js';
 import { parseForm, parseQuery } from '../../lib/forms.js';
 import { confirmed, submitForm, withQuery } from '../../lib/http.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
+import { renderShared } from '../../middleware/shared-pages.js';
 import { contentVersionOf, shownContentVersionOf } from '../../db/content-version.js';
 import type { Services } from '../../services.js';
 import { commentsOn } from '../comments/service.js';
