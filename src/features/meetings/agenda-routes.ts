@@ -3,6 +3,7 @@
 // Mounted by routes.ts before /treffen/:id.
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { shownContentVersionOf } from '../../db/content-version.js';
 import { formatLongDate } from '../../lib/dates.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { optionalId } from '../../lib/fields.js';
@@ -75,7 +76,10 @@ export function agendaRoutes(deps: Services): Router {
     const { meeting, canManage } = access;
     const published = meeting.agendaPublishedAt !== null;
     // Before it goes out, the agenda is a draft of the lead organiser's.
-    const agenda: Agenda | undefined = published || canManage ? await loadAgenda(deps, meeting, { forVisitor: !req.user }) : undefined;
+    const agenda: Agenda | undefined =
+      published || canManage
+        ? await loadAgenda(deps, meeting, { forVisitor: !req.user, contentVersion: shownContentVersionOf(req) })
+        : undefined;
     const [openProposals, memberCount] = canManage
       ? await Promise.all([
           deps.prisma.agendaProposal.count({ where: { meetingId: meeting.id, status: 'OPEN' } }),
@@ -419,7 +423,11 @@ export function agendaRoutes(deps: Services): Router {
     if (!meeting.agendaPublishedAt && !canManage) {
       return res.render('meetings/invitation-pending', { title: `Einladung: ${meeting.title}`, ...access, ...meetingViewHelpers });
     }
-    const invitation = buildInvitation(meeting, await loadAgenda(deps, meeting, { forVisitor: !req.user }), deps.baseUrl);
+    const invitation = buildInvitation(
+      meeting,
+      await loadAgenda(deps, meeting, { forVisitor: !req.user, contentVersion: shownContentVersionOf(req) }),
+      deps.baseUrl,
+    );
     res.render('meetings/invitation', {
       title: `Einladung: ${meeting.title}`,
       ...access,

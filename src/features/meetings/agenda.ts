@@ -174,22 +174,24 @@ export function agendaEndLabel(plan: AgendaPlan): string {
 }
 
 /** The meeting's agenda items with their speakers (one query). */
-/** A meeting's agenda items as stored: the same for everyone, kept while the content stays the same (sharedResults). */
-const agendaLists = sharedResults<AgendaItemRow[]>(500);
-
-/** The agenda items of a meeting; with a content version (shownContentVersionOf) they may come from memory. */
-export async function agendaRows(pool: Services['pool'], meetingId: number, contentVersion?: number): Promise<AgendaItemRow[]> {
-  return agendaLists(pool, [meetingId], { contentVersion, ttlMs: 0 }, () =>
-    select<AgendaItemRow>(
-      pool,
-      Prisma.sql`SELECT a.id, a.parent_id AS "parentId", a.position, a.title, a.description, a.duration_minutes AS "durationMinutes",
-          a.presenter, a.has_input_talks AS "hasInputTalks", a.changed_at AS "changedAt",
-          COALESCE((SELECT array_agg(al.name ORDER BY t.created_at, t.id) FROM input_talks t JOIN alliances al ON al.id = t.alliance_id
-            WHERE t.agenda_item_id = a.id), '{}') AS speakers
-        FROM agenda_items a WHERE a.meeting_id = ${meetingId}
-        ORDER BY a.position, a.id`,
-    ),
+export async function agendaRows(pool: Services['pool'], meetingId: number): Promise<AgendaItemRow[]> {
+  return select<AgendaItemRow>(
+    pool,
+    Prisma.sql`SELECT a.id, a.parent_id AS "parentId", a.position, a.title, a.description, a.duration_minutes AS "durationMinutes",
+        a.presenter, a.has_input_talks AS "hasInputTalks", a.changed_at AS "changedAt",
+        COALESCE((SELECT array_agg(al.name ORDER BY t.created_at, t.id) FROM input_talks t JOIN alliances al ON al.id = t.alliance_id
+          WHERE t.agenda_item_id = a.id), '{}') AS speakers
+      FROM agenda_items a WHERE a.meeting_id = ${meetingId}
+      ORDER BY a.position, a.id`,
   );
+}
+
+/** Planned agendas: the same for everyone, kept while the content stays the same (sharedResults). */
+const agendaPlans = sharedResults<AgendaPlan>(500);
+
+/** The meeting's agenda as planned (planAgenda); with a content version (shownContentVersionOf) it may come from memory. */
+export async function plannedAgenda(pool: Services['pool'], meeting: MeetingRow, contentVersion?: number): Promise<AgendaPlan> {
+  return agendaPlans(pool, [meeting.id], { contentVersion, ttlMs: 0 }, async () => planAgenda(meeting, await agendaRows(pool, meeting.id)));
 }
 
 /** An agenda item as people refer to it: number "2" or "2.1", label "TOP 2" / "TOP 2.1". */
@@ -239,9 +241,9 @@ export interface Agenda {
 export async function loadAgenda(
   deps: Pick<Services, 'pool'>,
   meeting: MeetingRow,
-  options: { forVisitor?: boolean } = {},
+  options: { forVisitor?: boolean; contentVersion?: number } = {},
 ): Promise<Agenda> {
-  const plan = planAgenda(meeting, await agendaRows(deps.pool, meeting.id));
+  const plan = await plannedAgenda(deps.pool, meeting, options.contentVersion);
   const decisions = plan.hasDecisionReview
     ? await openDecisionsBefore(deps.pool, meeting.startsAt, { publicOnly: !!options.forVisitor })
     : [];

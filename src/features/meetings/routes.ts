@@ -16,7 +16,7 @@ import type { Services } from '../../services.js';
 import { loadMeeting, loadOrganizedMeeting, type MeetingRow } from './access.js';
 import { agendaRoutes } from './agenda-routes.js';
 import { meetingCalendar } from './calendar.js';
-import { agendaRows, clockRange, planAgenda } from './agenda.js';
+import { clockRange, plannedAgenda } from './agenda.js';
 import { dueDay, meetingDeadlines } from './deadlines.js';
 import { MEETING_KINDS } from './labels.js';
 import { participationRoutes } from './participation-routes.js';
@@ -134,7 +134,7 @@ export function meetingRoutes(deps: Services): Router {
     const agendaVisible = meeting.agendaPublishedAt !== null || access.canManage;
     const [{ rsvp, materialCount }, plan] = await Promise.all([
       meetingPageFacts(deps.pool, meeting.id, req.user),
-      agendaVisible ? agendaRows(deps.pool, meeting.id, shownContentVersionOf(req)).then((rows) => planAgenda(meeting, rows)) : undefined,
+      agendaVisible ? plannedAgenda(deps.pool, meeting, shownContentVersionOf(req)) : undefined,
     ]);
     res.render('meetings/show', {
       title: meeting.title,
