@@ -115,12 +115,12 @@ export function createApp(deps: AppDeps): Express {
         maxAgeMs: config.pageCacheMs,
         // A change shows to visitors within about a second.
         contentVersion: contentVersionReader(db.pool, Math.min(1000, config.pageCacheMs)),
-        maxBytes: 32 * 1024 * 1024,
+        maxBytes: 24 * 1024 * 1024,
         hasSession: sessions.hasSessionCookie,
       }),
     );
     // The main part of list pages, for logged-in people of one role (renderShared).
-    app.set('shared page bodies', sharedPageBodies({ maxAgeMs: config.pageCacheMs, maxBytes: 16 * 1024 * 1024 }));
+    app.set('shared page bodies', sharedPageBodies({ maxAgeMs: config.pageCacheMs, maxBytes: 8 * 1024 * 1024 }));
   }
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.set('session handler', sessions.always);

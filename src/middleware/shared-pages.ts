@@ -36,7 +36,8 @@ export interface SharedPageOptions {
 export type RenderShared = (req: Request, res: Response, view: string, load: () => Promise<Locals>) => Promise<void>;
 
 export function sharedPageBodies(options: SharedPageOptions): RenderShared {
-  const kept = boundedMap<string, KeptBody>(options.maxBytes, (key, body) => key.length + body.html.length);
+  // Two bytes per character: the pages have characters beyond Latin-1 („ “ –), so V8 keeps them two-byte.
+  const kept = boundedMap<string, KeptBody>(options.maxBytes, (key, body) => 2 * (key.length + body.html.length));
   /** Views that showed a role a form (a security token): rendered for each request from then on. */
   const personal = new Set<string>();
 
