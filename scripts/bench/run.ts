@@ -43,16 +43,23 @@ const WARM_RESTARTS = 3;
 /** Extra node flags for the app only, e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" for a profile. */
 const APP_NODE_ARGS = (process.env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 /**
- * The app starts exactly as `npm start` starts it: the node flags of the start script in package.json (memory
- * settings), then scripts/start.mjs.
+ * The app starts exactly as `npm start` starts it: the environment settings and node flags of the start script in
+ * package.json (memory settings), then scripts/start.mjs.
  */
-function startArguments(): string[] {
+function startCommand(): { env: Record<string, string>; args: string[] } {
   const script = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
   const words = script.split(/\s+/).filter((w) => w && w !== 'exec');
+  // Settings in front (NAME=value, e.g. for the C library's memory allocator) go into the app's environment.
+  const env: Record<string, string> = {};
+  while (words[0] && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
+    const [name, ...value] = words.shift()!.split('=');
+    env[name!] = value.join('=');
+  }
   if (words[0] !== 'node') throw new Error(`unexpected start script: ${script}`);
-  return words.slice(1).map((w) => (w.endsWith('.mjs') ? path.join(ROOT, w) : w));
+  return { env, args: words.slice(1).map((w) => (w.endsWith('.mjs') ? path.join(ROOT, w) : w)) };
 }
-const SERVER_ARGS = startArguments();
+const START = startCommand();
+const SERVER_ARGS = START.args;
 
 // ---------------------------------------------------------------------------------------------- options
 
@@ -163,7 +170,7 @@ function appEnvironment(settings: Record<string, string>): NodeJS.ProcessEnv {
   ]) {
     delete env[name];
   }
-  return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'info', SECURE_COOKIES: 'false', HOST: '127.0.0.1', ...settings };
+  return { ...env, ...START.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SECURE_COOKIES: 'false', HOST: '127.0.0.1', ...settings };
 }
 
 function cpuModel(): string {
