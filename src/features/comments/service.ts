@@ -30,16 +30,16 @@ export function canEditComment(viewer: CurrentUser | undefined, comment: { autho
   return !!viewer && viewer.id === comment.authorId && !comment.hiddenAt && now - comment.createdAt.getTime() < EDIT_WINDOW_MS;
 }
 
-/**
- * The comments under a report (by id, or by slug so the page can load them alongside the report), oldest first;
- * hidden ones keep their place but not their text (admins see it).
- */
 type CommentRow = { id: number; authorId: number; authorName: string; body: string; createdAt: Date; editedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null };
 
 /** The comments under a report as stored: the same for everyone, kept while the content stays the same (sharedResults). */
 const commentRows = sharedResults<CommentRow[]>(1000);
 
-/** The comments under a report (by id or slug) as the viewer sees them; with the request's content version they may come from memory. */
+/**
+ * The comments under a report (by id, or by slug so the page can load them alongside the report), oldest first;
+ * hidden ones keep their place but not their text (admins see it). With the request's content version the stored
+ * comments may come from memory; who may edit which is decided per request.
+ */
 export async function commentsOn(
   deps: Pick<Services, 'pool'>,
   report: number | string,
