@@ -1,11 +1,14 @@
 // Musteranträge: placeholders, the shared review workflow, "Vorlage verwenden" with real .docx/.odt/.txt
 // downloads, remembered values, uses and the success count, and the import of existing collections.
 import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { unzipSync, strFromU8 } from 'fflate';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillText, scanPlaceholders } from '../src/features/motions/placeholders.js';
 import { renderTemplateMarkdown } from '../src/features/motions/content.js';
+import { docxDocument, filledDocument } from '../src/features/motions/documents.js';
+import { filledDocx } from '../src/features/motions/docx-frames.js';
 import { createUser, csrfTokenFrom, formBody, sessionAgent, text as decoded, useTestContext } from './support/context.js';
 import { completeMotion, decideMotion, motionSlugFrom, publishedMotion, sendMotionForm } from './support/motions.js';
 import { waitingVersion } from './support/reports.js';
@@ -35,6 +38,19 @@ beforeAll(async () => {
   memberId = (await createUser(ctx.db, { name: 'Mia Mitglied' })).id;
   member = await sessionAgent(ctx.app, memberId);
 });
+
+/** The checksum the archive lists for each file, read from its central directory (what Word checks on opening). */
+function centralDirectoryCrcs(zip: Buffer): [string, number][] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])); // end of central directory record
+  const entries: [string, number][] = [];
+  let offset = zip.readUInt32LE(end + 16);
+  for (let i = zip.readUInt16LE(end + 10); i > 0; i--) {
+    const nameLength = zip.readUInt16LE(offset + 28);
+    entries.push([zip.toString('utf8', offset + 46, offset + 46 + nameLength), zip.readUInt32LE(offset + 16)]);
+    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  }
+  return entries;
+}
 
 /** The entries of a zip file (.docx, .odt) by name. */
 const unzip = (body: Buffer) => unzipSync(new Uint8Array(body));
@@ -215,6 +231,44 @@ describe('using a template', () => {
     expect(xml).toMatch(/<w:b\/>[\s\S]*?Sozialticket/); // bold carried over
     expect(xml).toContain('<w:highlight w:val="yellow"/>');
     expect(xml).toContain('<w:numPr>'); // the numbered list stays a list
+  });
+
+  it('a Word download built from a kept frame is the library’s own document, whatever the values', async () => {
+    const motion = {
+      title: 'Antrag für {{Gemeinde}}',
+      body: '## {{Gremium}}\n\nDer **{{Gremium}}** in _{{Gemeinde}}_ beschließt:\n\n1. {{Datum}}\n2. Bericht\n\n- Punkt {{Gemeinde}}\n',
+      reasoning: 'Weil {{Gemeinde}} es braucht.',
+    };
+    const names = ['Gemeinde', 'Gremium', 'Datum'];
+    const parts = async (document: Promise<Buffer>) =>
+      Object.fromEntries(
+        Object.entries(unzipSync(new Uint8Array(await document))).map(([name, bytes]) => [
+          name,
+          strFromU8(bytes).replace(/(<dcterms:\w+ [^>]*>)[^<]*/g, '$1'),
+        ]),
+      );
+    const tries: Record<string, string>[] = [
+      { Gemeinde: 'Bad <Äpfel> & "Söhne" \'s\u0001', Gremium: 'Rat' },
+      { Gemeinde: 'Köln', Gremium: '**Stadtrat** {{Datum}}' }, // the same frame, other values
+      { Gemeinde: 'Köln', Gremium: 'Rat', Datum: '1. Mai' }, // nothing missing: another frame
+      { Gremium: 'Rat' },
+    ];
+    for (const values of tries) {
+      const direct = await parts(docxDocument(filledDocument(motion, 'Antrag', values, names)));
+      const framedFile = await filledDocx(motion, 'Antrag', values, names);
+      const framed = await parts(Promise.resolve(framedFile));
+      // Word refuses a file whose checksums do not match what it unpacks.
+      const unpacked = unzipSync(new Uint8Array(framedFile));
+      const listed = centralDirectoryCrcs(framedFile);
+      expect(listed).toHaveLength(Object.keys(unpacked).length);
+      for (const [name, crc] of listed) expect(crc, name).toBe(crc32(unpacked[name]!));
+      expect(Object.keys(framed).sort()).toEqual(Object.keys(direct).sort());
+      for (const name of Object.keys(direct)) expect(framed[name], name).toBe(direct[name]);
+    }
+    // The time stamps are the download's own.
+    const core = strFromU8(unzipSync(new Uint8Array(await filledDocx(motion, 'Antrag', tries[0]!, names)))['docProps/core.xml']!);
+    const created = new Date(/<dcterms:created [^>]*>([^<]+)</.exec(core)![1]!).getTime();
+    expect(Math.abs(Date.now() - created)).toBeLessThan(60_000);
   });
 
   it('downloads an OpenDocument text and a plain text file', async () => {

@@ -78,3 +78,13 @@ export function withQuery(path: string, query: Record<string, string>): string {
   const text = new URLSearchParams(query).toString();
   return text ? `${path}?${text}` : path;
 }
+
+/**
+ * A file made for this one request (a filled-in template): sent as a download, without the ETag Express would
+ * compute over every byte for a conditional request that never comes.
+ */
+export function sendMadeFile(res: Response, fileName: string, contentType: string, content: string | Uint8Array): void {
+  const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  res.attachment(fileName).type(contentType).set('Content-Length', String(body.byteLength));
+  res.end(body); // Node leaves the body out for HEAD
+}

@@ -3,7 +3,7 @@
 // (that date counts for the deadline); everyone who may see the meeting downloads them singly or as one ZIP,
 // which is streamed file by file, never built in memory.
 import type { Response } from 'express';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import type pg from 'pg';
 import { Prisma } from '../../db/database.js';
 import { select, selectOne } from '../../db/sql.js';
@@ -12,6 +12,7 @@ import { formatTimeSpan } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
 import { renderMarkdown } from '../../lib/markdown.js';
+import { addPackedFile, storedFile } from '../../lib/zip.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 import type { AttachmentAccess } from '../attachments/routes.js';
@@ -219,6 +220,7 @@ export interface ZipEntry {
   mtime: Date;
   /** A stored file (read from the database when its turn comes) or a text. */
   attachmentId?: number;
+  sizeBytes?: number;
   text?: string;
 }
 
@@ -240,6 +242,7 @@ export function zipEntries(materials: MaterialRow[], agenda: NumberedAgendaItem[
           path: uniqueName(taken, folder, safeArchiveName(m.fileName ?? m.title)),
           mtime: m.createdAt,
           attachmentId: m.attachmentId,
+          sizeBytes: m.sizeBytes ?? 0,
         });
       } else {
         const name = `${safeArchiveName(m.title, 'Text').slice(0, MAX_NAME - 3)}.md`;
@@ -263,10 +266,43 @@ function drained(res: Response): Promise<void> {
   });
 }
 
+/** Files read from the database in one go up to this size together (a larger file comes alone). */
+const ZIP_BATCH_BYTES = 4 * 1024 * 1024;
+
+/** The entries in groups to read together: consecutive stored files up to ZIP_BATCH_BYTES, texts in between. */
+function readBatches(entries: ZipEntry[]): ZipEntry[][] {
+  const batches: ZipEntry[][] = [];
+  let current: ZipEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = entry.sizeBytes ?? 0;
+    if (current.length > 0 && entry.attachmentId !== undefined && bytes + size > ZIP_BATCH_BYTES) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(entry);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** The stored files' bytes by id. */
+async function attachmentContents(pool: pg.Pool, ids: number[]): Promise<Map<number, Buffer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await select<{ id: number; content: Buffer }>(
+    pool,
+    Prisma.sql`SELECT id, content FROM attachments WHERE id = ANY(${ids}::int[])`,
+  );
+  return new Map(rows.map((row) => [row.id, row.content]));
+}
+
 /**
- * Writes the archive to the response: one file's bytes are read from the database at a time and handed on,
- * and the next file waits until the connection has taken the last one (backpressure). Files are mostly
- * compressed already (PDF, images, Office) and are stored as they are; texts are deflated.
+ * Writes the archive to the response. The files' bytes are read from the database a few megabytes at a time
+ * (readBatches: one round trip for the usual handful of files) and handed on, and the next batch waits until the
+ * connection has taken the last one (backpressure). Files are mostly compressed already (PDF, images, Office) and
+ * are stored as they are; texts are deflated.
  */
 export async function streamZip(pool: pg.Pool, res: Response, entries: ZipEntry[]): Promise<void> {
   let failure: Error | null = null;
@@ -277,23 +313,30 @@ export async function streamZip(pool: pg.Pool, res: Response, entries: ZipEntry[
     else if (!res.destroyed) res.write(chunk);
     if (final || error) finish();
   });
-  for (const entry of entries) {
+  for (const batch of readBatches(entries)) {
     if (res.destroyed) {
       zip.terminate();
       return;
     }
-    let data: Uint8Array;
-    if (entry.attachmentId !== undefined) {
-      const file = await selectOne<{ content: Buffer }>(pool, Prisma.sql`SELECT content FROM attachments WHERE id = ${entry.attachmentId}`);
-      if (!file) continue; // removed while the archive was being written
-      data = file.content;
-    } else {
-      data = Buffer.from(entry.text ?? '', 'utf8');
+    const contents = await attachmentContents(
+      pool,
+      batch.flatMap((entry) => (entry.attachmentId !== undefined ? [entry.attachmentId] : [])),
+    );
+    res.cork(); // the batch's headers and files leave in as few packets as the sizes allow
+    for (const entry of batch) {
+      const data = entry.attachmentId !== undefined ? contents.get(entry.attachmentId) : Buffer.from(entry.text ?? '', 'utf8');
+      if (!data) continue; // removed while the archive was being written
+      if (entry.attachmentId !== undefined) {
+        addPackedFile(zip, entry.path, storedFile(data), entry.mtime);
+      } else {
+        const stream = new ZipDeflate(entry.path, { level: 6 });
+        stream.mtime = entry.mtime;
+        zip.add(stream);
+        stream.push(data, true);
+      }
+      if (failure) break;
     }
-    const stream = entry.attachmentId !== undefined ? new ZipPassThrough(entry.path) : new ZipDeflate(entry.path, { level: 6 });
-    stream.mtime = entry.mtime;
-    zip.add(stream);
-    stream.push(data, true);
+    res.uncork();
     if (failure) throw failure;
     if (res.writableNeedDrain) await drained(res);
   }

@@ -19,19 +19,26 @@ export interface PlaceholderScan {
 
 const normalName = (name: string) => name.replace(/\s+/g, ' ').trim();
 
-export function scanPlaceholders(...texts: string[]): PlaceholderScan {
+/** The placeholders' names in order of first appearance (at most MAX_PLACEHOLDERS). */
+export function placeholderNames(...texts: string[]): string[] {
   const names: string[] = [];
-  const malformed: string[] = [];
   for (const text of texts) {
     for (const match of text.matchAll(PLACEHOLDER)) {
       const name = normalName(match[1]!);
       if (!names.includes(name)) names.push(name);
     }
+  }
+  return names.slice(0, MAX_PLACEHOLDERS);
+}
+
+export function scanPlaceholders(...texts: string[]): PlaceholderScan {
+  const malformed: string[] = [];
+  for (const text of texts) {
     for (const stray of text.replace(PLACEHOLDER, ' ').matchAll(STRAY_BRACES)) {
       if (!malformed.includes(stray[0])) malformed.push(stray[0].slice(0, 60));
     }
   }
-  return { names: names.slice(0, MAX_PLACEHOLDERS), malformed };
+  return { names: placeholderNames(...texts), malformed };
 }
 
 /** A piece of text after filling: literal text, or a placeholder with its value (missing: null). */

@@ -6,7 +6,7 @@ import { Router, type Request, type Response } from 'express';
 import { multipartForm, uploadedFiles } from '../../lib/attachments.js';
 import { AppError, ValidationError } from '../../lib/errors.js';
 import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
-import { requireIdParam, submitForm, withQuery } from '../../lib/http.js';
+import { requireIdParam, sendMadeFile, submitForm, withQuery } from '../../lib/http.js';
 import { FEDERAL_STATES, stateName } from '../../lib/states.js';
 import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
 import { renderShared } from '../../middleware/shared-pages.js';
@@ -22,7 +22,8 @@ import { contributionAdminRoutes, contributionLoaders, savedMessage } from '../r
 import { STATUS_LABELS } from '../reports/schema.js';
 import { addAdoption, adoptionsOf, findOwnAdoption, updateAdoption } from './adoptions.js';
 import { motionSections, templateTitleHtml } from './content.js';
-import { docxDocument, filledDocument, odtDocument, textDocument } from './documents.js';
+import { filledDocument, odtDocument, textDocument } from './documents.js';
+import { filledDocx } from './docx-frames.js';
 import { motionFeed } from './feed.js';
 import {
   decodeFile,
@@ -34,7 +35,7 @@ import {
   recentImports,
   runImport,
 } from './import.js';
-import { fillText, missingNames, scanPlaceholders } from './placeholders.js';
+import { fillText, missingNames, placeholderNames, scanPlaceholders } from './placeholders.js';
 import { listMotions, motionFacts, motionQuery, successLine } from './read.js';
 import {
   ADOPTION_RESULTS,
@@ -52,6 +53,8 @@ import { motionVersionData, saveMotion } from './write.js';
 const KIND = kindOf('MOTION');
 /** The example import file (also linked from the README). */
 const EXAMPLE_FILE = path.join(DOCS_DIR, 'antraege-beispiel.csv');
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ODT_TYPE = 'application/vnd.oasis.opendocument.text';
 
 export const motionViewHelpers = {
   templateTitleHtml,
@@ -210,7 +213,7 @@ export function motionRoutes(deps: Services): Router {
       page,
       content: page.content,
       sections: motionSections(page.content),
-      placeholders: scanPlaceholders(page.content.title, page.content.body, page.content.reasoning).names,
+      placeholders: placeholderNames(page.content.title, page.content.body, page.content.reasoning),
       comments: page.unpublished ? [] : allComments,
       adoptions,
       success: successLine(page.uses),
@@ -284,7 +287,7 @@ export function motionRoutes(deps: Services): Router {
     const page = await loadPublished(req, res);
     if (!page) return;
     const content = page.content;
-    const names = scanPlaceholders(content.title, content.body, content.reasoning).names;
+    const names = placeholderNames(content.title, content.body, content.reasoning);
     const format = parseQuery(useFormatSchema, source).format;
     const subtitle = motionFacts(content);
     if (!format) {
@@ -307,24 +310,10 @@ export function motionRoutes(deps: Services): Router {
     if (remember && req.user) await rememberValues(deps, req.user.id, values);
     // Each format builds only what it shows: the page renders HTML, the documents their block model.
     const fileBase = page.slug.slice(0, 60);
-    if (format === 'txt') {
-      return res
-        .attachment(`${fileBase}.txt`)
-        .type('text/plain; charset=utf-8')
-        .send(textDocument(content, subtitle, values));
-    }
-    if (format === 'docx') {
-      return res
-        .attachment(`${fileBase}.docx`)
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .send(await docxDocument(filledDocument(content, subtitle, values, names)));
-    }
-    if (format === 'odt') {
-      return res
-        .attachment(`${fileBase}.odt`)
-        .type('application/vnd.oasis.opendocument.text')
-        .send(Buffer.from(await odtDocument(filledDocument(content, subtitle, values, names))));
-    }
+    if (format === 'txt') return sendMadeFile(res, `${fileBase}.txt`, 'text/plain; charset=utf-8', textDocument(content, subtitle, values));
+    if (format === 'docx') return sendMadeFile(res, `${fileBase}.docx`, DOCX_TYPE, await filledDocx(content, subtitle, values, names));
+    if (format === 'odt')
+      return sendMadeFile(res, `${fileBase}.odt`, ODT_TYPE, await odtDocument(filledDocument(content, subtitle, values, names)));
     const filledTitle = fillText(content.title, values);
     res.render('motions/filled', {
       title: filledTitle,
