@@ -15,6 +15,7 @@ beforeAll(() => {
 
 const REPORT_LIST = 'SELECT r.id FROM reports r WHERE';
 const REPORT_ROW = 'FROM reports r JOIN users u ON u.id = r.author_id';
+const MEMBER_LIST = 'FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id';
 /** The form tokens on a page (the logout button in the header has one too). */
 const tokensIn = (html: string) => new Set([...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]));
 
@@ -44,6 +45,23 @@ describe('shared main parts of list pages', () => {
     // A change made outside the app (here: straight in the database) counts the same.
     await ctx.db.pool.query(`UPDATE reports SET title = 'Umbenannter Bericht' WHERE title = 'Erster geteilter Bericht'`);
     expect(text((await max.get('/berichte?ansicht=geteilt')).text)).toContain('Umbenannter Bericht');
+  });
+
+  it('keeps the members’ list for everyone, each without the contact button on their own card', async () => {
+    const anna = await createUser(ctx.db, { name: 'Anna Aufgelistet' });
+    const bert = await createUser(ctx.db, { name: 'Bert Aufgelistet' });
+    await ctx.db.prisma.user.updateMany({ where: { id: { in: [anna.id, bert.id] } }, data: { listedInDirectory: true } });
+    const contactLinks = (html: string) => [...html.matchAll(/href="\/mitglieder\/(\d+)\/kontakt"/g)].map((m) => Number(m[1]));
+    const forAnna = (await (await sessionAgent(app, anna.id)).get('/mitglieder?q=Aufgelistet')).text;
+    expect(text(forAnna)).toContain('Bert Aufgelistet');
+    expect(contactLinks(forAnna)).toEqual([bert.id]);
+    // Bert's page comes from the kept part: no list query, and the button is on Anna's card only.
+    let forBert = '';
+    const bertAgent = await sessionAgent(app, bert.id);
+    expect(await readsOf(app, MEMBER_LIST, async () => (forBert = (await bertAgent.get('/mitglieder?q=Aufgelistet')).text))).toBe(0);
+    expect(contactLinks(forBert)).toEqual([anna.id]);
+    expect(text(forBert)).toContain('Anna Aufgelistet');
+    expect(text(forBert)).toContain('Bert Aufgelistet');
   });
 
   it('keeps one main part per role: an admin’s import button never shows to members', async () => {

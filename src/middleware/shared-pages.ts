@@ -6,8 +6,10 @@
 // what changes with the clock alone (overdue decisions, upcoming meetings).
 //
 // What makes this safe: the part is rendered with nothing of the person but their role (currentUser is { role }),
-// and a part that asks for the person's security token (a form) is never kept. Visitors are not served from here:
-// they have the page cache (middleware/page-cache.ts).
+// and a part that asks for the person's security token (a form) is never kept. Where one small piece of the part
+// differs for the person (their own card in the members' list has no contact button), the view marks it and the
+// page's `personalize` changes the kept part for each request. Visitors are not served from here: they have the
+// page cache (middleware/page-cache.ts).
 import type { Request, Response } from 'express';
 import { contentVersionOf } from '../db/content-version.js';
 import type { Role } from '../generated/prisma/enums.js';
@@ -33,7 +35,16 @@ export interface SharedPageOptions {
   maxBytes: number;
 }
 
-export type RenderShared = (req: Request, res: Response, view: string, load: () => Promise<Locals>) => Promise<void>;
+/** Adapts a kept main part to the person who asked: a few string operations, no rendering. */
+export type Personalize = (html: string) => string;
+
+export type RenderShared = (
+  req: Request,
+  res: Response,
+  view: string,
+  load: () => Promise<Locals>,
+  personalize?: Personalize,
+) => Promise<void>;
 
 export function sharedPageBodies(options: SharedPageOptions): RenderShared {
   // Two bytes per character: the pages have characters beyond Latin-1 („ “ –), so V8 keeps them two-byte.
@@ -41,7 +52,7 @@ export function sharedPageBodies(options: SharedPageOptions): RenderShared {
   /** Views that showed a role a form (a security token): rendered for each request from then on. */
   const personal = new Set<string>();
 
-  return async (req, res, view, load) => {
+  return async (req, res, view, load, personalize = (html) => html) => {
     const version = contentVersionOf(req);
     const role = req.user?.role;
     if (!role || version === undefined || personal.has(`${view} ${role}`)) return res.render(view, await load());
@@ -49,7 +60,9 @@ export function sharedPageBodies(options: SharedPageOptions): RenderShared {
     const key = JSON.stringify([role, req.originalUrl]);
     const now = Date.now();
     const body = kept.get(key);
-    if (body && body.version === version && body.expires > now) return res.render(view, { ...body.layoutLocals, renderedBody: body.html });
+    if (body && body.version === version && body.expires > now) {
+      return res.render(view, { ...body.layoutLocals, renderedBody: personalize(body.html) });
+    }
 
     const locals = await load();
     const rendered = await renderForRole(res, view, locals, role);
@@ -59,7 +72,7 @@ export function sharedPageBodies(options: SharedPageOptions): RenderShared {
     }
     const layoutLocals = Object.fromEntries(LAYOUT_LOCALS.filter((name) => name in locals).map((name) => [name, locals[name]]));
     kept.set(key, { version, expires: now + options.maxAgeMs, html: rendered.html, layoutLocals });
-    res.render(view, { ...layoutLocals, renderedBody: rendered.html });
+    res.render(view, { ...layoutLocals, renderedBody: personalize(rendered.html) });
   };
 }
 
@@ -88,10 +101,17 @@ function renderForRole(res: Response, view: string, locals: Locals, role: Role):
 
 /**
  * Renders `view` with what `load` gives, through the app's shared page bodies when it keeps pages (createApp,
- * PAGE_CACHE_SECONDS); otherwise as usual. For pages whose main part depends on the viewer's role and the URL only.
+ * PAGE_CACHE_SECONDS); otherwise as usual. For pages whose main part depends on the viewer's role and the URL only,
+ * apart from what `personalize` changes in it (rendered as usual, the view leaves that out by itself).
  */
-export async function renderShared(req: Request, res: Response, view: string, load: () => Promise<Locals>): Promise<void> {
+export async function renderShared(
+  req: Request,
+  res: Response,
+  view: string,
+  load: () => Promise<Locals>,
+  personalize?: Personalize,
+): Promise<void> {
   const shared = req.app.get('shared page bodies') as RenderShared | undefined;
-  if (shared) return shared(req, res, view, load);
+  if (shared) return shared(req, res, view, load, personalize);
   res.render(view, await load());
 }

@@ -1,7 +1,7 @@
 // Vorlagen (materials) of a meeting: files from the shared attachment store or Markdown texts, for the whole
 // meeting or one agenda item. The lead organiser (or an admin) adds and removes them and sends them out once
 // (that date counts for the deadline); everyone who may see the meeting downloads them singly or as one ZIP,
-// which is streamed file by file, never built in memory.
+// which is streamed a few files at a time, never built whole in memory.
 import type { Response } from 'express';
 import { Zip, ZipDeflate } from 'fflate';
 import type pg from 'pg';

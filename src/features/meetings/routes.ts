@@ -48,6 +48,9 @@ const DEFAULT_FORM = {
   notes: 'Für Getränke wird gesorgt, wir freuen uns über Kuchenspenden (bitte sagt uns vorher Bescheid).',
 };
 
+/** /treffen?seite=2&vergangene=1&q=…; built once (a zod schema costs far more to build than to use). */
+const listQuerySchema = z.object({ seite: pageParam, vergangene: z.unknown().optional(), q: searchParam() });
+
 export function meetingRoutes(deps: Services): Router {
   const router = Router();
   const organizer = requireRole('ORGANIZER');
@@ -61,7 +64,7 @@ export function meetingRoutes(deps: Services): Router {
   });
 
   router.get('/treffen', async (req, res) => {
-    const query = parseQuery(z.object({ seite: pageParam, vergangene: z.unknown().optional(), q: searchParam() }), req.query);
+    const query = parseQuery(listQuerySchema, req.query);
     const past = query.vergangene === '1';
     // The same for every member (middleware/shared-pages.ts).
     await renderShared(req, res, 'meetings/index', async () => ({

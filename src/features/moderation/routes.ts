@@ -38,12 +38,14 @@ export function moderationCount(deps: Pick<Services, 'pool'>) {
   };
 }
 
+const pageQuerySchema = z.object({ seite: pageParam });
+
 export function moderationRoutes(deps: Services): Router {
   const router = Router();
   const admin = requireRole('ADMIN');
 
   router.get('/admin/moderation', admin, async (req, res) => {
-    const page = parseQuery(z.object({ seite: pageParam }), req.query).seite;
+    const page = parseQuery(pageQuerySchema, req.query).seite;
     res.render('moderation/index', {
       title: 'Moderation',
       ...(await moderationQueue(deps.pool, QUEUE_SOURCES, page)),

@@ -117,6 +117,8 @@ export const SEARCH_SOURCES: SearchSource[] = [
   },
 ];
 
+const searchQuerySchema = z.object({ q: searchParam(200) });
+
 export function searchRoutes(deps: Services, sources = SEARCH_SOURCES): Router {
   const router = Router();
   const searchAll = (q: string, viewer: CurrentUser | undefined) =>
@@ -125,7 +127,7 @@ export function searchRoutes(deps: Services, sources = SEARCH_SOURCES): Router {
   // (sharedResults). Visitors' searches come from the page cache.
   const searches = sharedResults<Awaited<ReturnType<typeof searchAll>>>(200);
   router.get('/suche', async (req, res) => {
-    const { q } = parseQuery(z.object({ q: searchParam(200) }), req.query);
+    const { q } = parseQuery(searchQuerySchema, req.query);
     const groups = !q
       ? []
       : req.user
