@@ -64,6 +64,33 @@ describe('shared main parts of list pages', () => {
     expect(text(forBert)).toContain('Bert Aufgelistet');
   });
 
+  it('keeps a topic page for all members, each with their own name in the header, and shows a new competence at once', async () => {
+    const topic = (await ctx.db.pool.query<{ id: number }>(`SELECT id FROM topics WHERE slug = 'bildung'`)).rows[0]!.id;
+    const cara = await createUser(ctx.db, { name: 'Cara Kompetent' });
+    await ctx.db.prisma.user.update({
+      where: { id: cara.id },
+      data: { listedInDirectory: true, competences: { create: { topicId: topic } } },
+    });
+    const dora = await createUser(ctx.db, { name: 'Dora Dazu' });
+    expect(text((await (await sessionAgent(app, cara.id)).get('/themen/bildung')).text)).toContain('Cara Kompetent');
+    // Dora's page is kept (the rendered main part, and the lists below it): no query for the topic's members.
+    const doraAgent = await sessionAgent(app, dora.id);
+    let forDora = '';
+    expect(
+      await readsOf(app, 'uc.topic_id = (SELECT id FROM topics', async () => (forDora = (await doraAgent.get('/themen/bildung')).text)),
+    ).toBe(0);
+    const competent = (html: string) => text(html).split('Mitglieder mit dieser Kompetenz')[1] ?? '';
+    expect(competent(forDora)).toContain('Cara Kompetent');
+    expect(competent(forDora)).not.toContain('Dora Dazu');
+    expect(text(forDora)).toContain('Dora Dazu'); // her own name, in the header
+    // Dora adds the competence: she and everyone else see it with the next page.
+    await ctx.db.prisma.user.update({
+      where: { id: dora.id },
+      data: { listedInDirectory: true, competences: { create: { topicId: topic } } },
+    });
+    expect(competent((await doraAgent.get('/themen/bildung')).text)).toContain('Dora Dazu');
+  });
+
   it('keeps one main part per role: an admin’s import button never shows to members', async () => {
     const admin = await sessionAgent(app, (await createUser(ctx.db, { role: 'ADMIN' })).id);
     const member = await sessionAgent(app, (await createUser(ctx.db)).id);

@@ -3,6 +3,7 @@ import { formValues, parseForm } from '../../lib/forms.js';
 import { confirmed, orNotFound, requireIdParam, submitForm } from '../../lib/http.js';
 import { sharedResults } from '../../lib/cache.js';
 import { requireRole, type CurrentUser } from '../../middleware/auth.js';
+import { renderShared } from '../../middleware/shared-pages.js';
 import { contentVersionOf } from '../../db/content-version.js';
 import type { Services } from '../../services.js';
 import { newestReports } from '../reports/read.js';
@@ -38,16 +39,12 @@ export function topicRoutes(deps: Services): Router {
 
   router.get('/themen/:slug', async (req, res) => {
     const slug = String(req.params.slug);
-    const [page, reports, motions] = req.user
-      ? await topicPages(deps.pool, [slug], { contentVersion: contentVersionOf(req), ttlMs: 0 }, () => loadTopicPage(slug, req.user))
-      : await loadTopicPage(slug, undefined);
-    res.render('topics/show', {
-      title: page.topic.name,
-      ...page,
-      reports,
-      motions,
-      ...motionViewHelpers,
-      categoryLabels: NETWORK_CATEGORY_LABELS,
+    // Members get the rendered main part kept for everyone logged in with their role (middleware/shared-pages.ts).
+    await renderShared(req, res, 'topics/show', async () => {
+      const [page, reports, motions] = req.user
+        ? await topicPages(deps.pool, [slug], { contentVersion: contentVersionOf(req), ttlMs: 0 }, () => loadTopicPage(slug, req.user))
+        : await loadTopicPage(slug, undefined);
+      return { title: page.topic.name, ...page, reports, motions, ...motionViewHelpers, categoryLabels: NETWORK_CATEGORY_LABELS };
     });
   });
 
