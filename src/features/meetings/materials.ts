@@ -324,15 +324,15 @@ export async function streamZip(pool: pg.Pool, res: Response, entries: ZipEntry[
     );
     res.cork(); // the batch's headers and files leave in as few packets as the sizes allow
     for (const entry of batch) {
-      const data = entry.attachmentId !== undefined ? contents.get(entry.attachmentId) : Buffer.from(entry.text ?? '', 'utf8');
-      if (!data) continue; // removed while the archive was being written
       if (entry.attachmentId !== undefined) {
+        const data = contents.get(entry.attachmentId);
+        if (!data) continue; // removed while the archive was being written
         addPackedFile(zip, entry.path, storedFile(data), entry.mtime);
       } else {
         const stream = new ZipDeflate(entry.path, { level: 6 });
         stream.mtime = entry.mtime;
         zip.add(stream);
-        stream.push(data, true);
+        stream.push(Buffer.from(entry.text ?? '', 'utf8'), true);
       }
       if (failure) break;
     }

@@ -50,7 +50,7 @@ const escapeXml = (value: string) => value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-
 type MotionText = { title: string; body: string; reasoning: string };
 
 async function buildFrame(motion: MotionText, subtitle: string, names: string[], missing: string[]): Promise<DocxFrame> {
-  const markers = Object.fromEntries(names.filter((name) => !missing.includes(name)).map((name) => [name, marker(names.indexOf(name))]));
+  const markers = Object.fromEntries(names.flatMap((name, index) => (missing.includes(name) ? [] : [[name, marker(index)]])));
   const files = unzipSync(await docxDocument(filledDocument(motion, subtitle, markers, names)));
   const parts: FramePart[] = [];
   let size = 0;
