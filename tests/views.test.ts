@@ -17,9 +17,9 @@ write(
   'page.ejs',
   '<% note = "set in the view" %><%- include("/partials/greeting", { greeting: "Guten Tag" }) %>' +
     '<%- include("/partials/outer") %><%= locals.suffix === undefined ? "no suffix" : "suffix leaked" %>' +
-    '<%= typeof locals.toString %>',
+    '<%= typeof locals.toString %><i><%= String(Math.max(1, 3)) %> <%= typeof notPassed %></i>',
 );
-write('broken.ejs', '<%= missingName %>');
+write('broken.ejs', '<p>\n<%= missingName.length %></p>');
 write('relative.ejs', '<%- include("partials/greeting") %>');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -36,9 +36,11 @@ describe('view engine', () => {
       expect(html).toContain('[<b>Hallo, Anna!</b>]');
       expect(html).toContain('no suffix');
       // Object.prototype's names are not template names.
-      expect(html).toContain('undefined</main>');
+      expect(html).toContain('undefined<i>');
       // A name the view assigns stays in the view.
       expect(html).toContain('layout sees: no note');
+      // Globals stay globals; a name the page does not pass is undefined.
+      expect(html).toContain('<i>3 undefined</i>');
     }
   });
 
@@ -47,7 +49,7 @@ describe('view engine', () => {
   });
 
   it('reports template errors with the file and line, and include paths that do not start at views/', async () => {
-    await expect(render('broken.ejs', {})).rejects.toThrow(/broken\.ejs:1[\s\S]*missingName is not defined/);
+    await expect(render('broken.ejs', {})).rejects.toThrow(/broken\.ejs:2[\s\S]*reading 'length'/);
     await expect(render('relative.ejs', {})).rejects.toThrow(/mit \/ am Anfang/);
   });
 });
