@@ -28,6 +28,22 @@ export function stopLoad(): void {
   current?.stop();
 }
 
+/**
+ * Requests every path once, four at a time, before the timed warm-up: work that happens once per address (a Word
+ * template's frame, a page's shared main part) is then not counted as if it happened on every request.
+ */
+export async function visitEachOnce(target: Target): Promise<void> {
+  const headers: Record<string, string> = target.cookie ? { cookie: target.cookie } : {};
+  let next = 0;
+  const worker = async () => {
+    while (next < target.paths.length) {
+      const res = await fetch(`${target.baseUrl}${target.paths[next++]}`, { headers, redirect: 'manual' });
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+}
+
 /** One autocannon run; several paths are requested in turn across all connections. */
 export async function runLoad(target: Target, connections: number, seconds: number): Promise<RunResult> {
   let next = 0;

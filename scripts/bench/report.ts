@@ -181,7 +181,7 @@ export function machineLine(report: BenchReport): string {
 export function settingsLine(report: BenchReport): string {
   const s = report.settings;
   return (
-    `je Seite ${number(s.warmupSeconds, 1)} s Aufwärmen (nicht gezählt), dann je ${number(s.seconds, 1)} s mit 10 und mit 32 ` +
+    `je Seite jede Adresse einmal und ${number(s.warmupSeconds, 1)} s Aufwärmen (nicht gezählt), dann je ${number(s.seconds, 1)} s mit 10 und mit 32 ` +
     'gleichzeitigen Verbindungen; App, Lastgenerator (autocannon) und PostgreSQL teilen sich denselben Rechner. ' +
     'App wie im Produktivbetrieb (`NODE_ENV=production`, `LOG_LEVEL=info`), aber `SECURE_COOKIES=false`, weil über ' +
     'unverschlüsseltes HTTP auf 127.0.0.1 gemessen wird.'

@@ -17,7 +17,7 @@ import { migrate } from '../../src/db/migrator.js';
 import { loadReferenceData } from '../../src/db/reference-data.js';
 import { hashPassword } from '../../src/lib/passwords.js';
 import { createBenchDatabase } from './database.js';
-import { checkPage, logIn, runLoad, stopLoad, type RunResult } from './load.js';
+import { checkPage, logIn, runLoad, stopLoad, visitEachOnce, type RunResult } from './load.js';
 import { PAGES, SEARCH_QUERIES, type Access, type BenchData, type BenchPage } from './pages.js';
 import { measureSearch, type SearchResult } from './search.js';
 import { freePort } from '../../src/db/embedded-postgres.js';
@@ -195,7 +195,7 @@ function selectPages(filter: string[] | undefined): BenchPage[] {
   return chosen;
 }
 
-/** Warm-up (not counted), then one run at 10 and one at 32 connections. */
+/** Warm-up (each address once, then a few seconds; not counted), then one run at 10 and one at 32 connections. */
 async function measureTarget(
   label: string,
   target: Parameters<typeof runLoad>[0],
@@ -203,6 +203,7 @@ async function measureTarget(
 ): Promise<{ at10: RunResult; at32: RunResult }> {
   ensureNotAborted();
   process.stdout.write(`  ${label} … `);
+  await visitEachOnce(target);
   await runLoad(target, 10, options.warmupSeconds);
   ensureNotAborted();
   const at10 = await runLoad(target, 10, options.seconds);
