@@ -8,10 +8,10 @@
 // 0.15 ms. The result is the library's document, byte for byte in every part but the time stamps
 // (tests/motions.test.ts compares them).
 import { createHash, randomBytes } from 'node:crypto';
-import { crc32 } from 'node:zlib';
+import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import { deflateSync, strFromU8, strToU8, unzipSync, Zip } from 'fflate';
 import { boundedMap } from '../../lib/cache.js';
-import { addPackedFile, storedFile, type PackedFile } from '../../lib/zip.js';
+import { addPackedFile, type PackedFile } from '../../lib/zip.js';
 import { docxDocument, filledDocument } from './documents.js';
 import { missingNames } from './placeholders.js';
 
@@ -23,10 +23,21 @@ const MARKERS = new RegExp(`${MARKER_PREFIX}(\\d+|NOW)Z`);
 const TIMESTAMPS = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(?=<\/dcterms:\2>)/g;
 
 /**
- * A part of the package: one with values to fill in (its text as bytes, between them the value's index or -1 for
- * the time of the download), or one packed once for every download.
+ * A piece of text between two values, deflated on its own when the frame is built. A sync flush ends it on a byte
+ * boundary without ending the stream, so pieces and values can follow each other (RFC 1951: any sequence of blocks
+ * is a deflate stream; the last one says it is the last).
  */
-type FramePart = { name: string; pieces: (Uint8Array | number)[] } | { name: string; packed: PackedFile };
+interface TextPiece {
+  deflated: Uint8Array;
+  /** The piece's own bytes, for the checksum of the whole part. */
+  raw: Uint8Array;
+}
+
+/**
+ * A part of the package: one with values to fill in (text pieces, between them the value's index or -1 for the time
+ * of the download), or one packed once for every download.
+ */
+type FramePart = { name: string; pieces: (TextPiece | number)[] } | { name: string; packed: PackedFile };
 
 interface DocxFrame {
   parts: FramePart[];
@@ -59,9 +70,14 @@ async function buildFrame(motion: MotionText, subtitle: string, names: string[],
       const split = strFromU8(bytes)
         .replace(TIMESTAMPS, `$1${marker('NOW')}`)
         .split(MARKERS);
-      const pieces = split.map((piece, i) => (i % 2 === 0 ? strToU8(piece) : piece === 'NOW' ? -1 : Number(piece)));
+      const pieces = split.map((piece, i): TextPiece | number => {
+        if (i % 2 === 1) return piece === 'NOW' ? -1 : Number(piece);
+        const raw = strToU8(piece);
+        // Copied: zlib's result is a view into a 16 KB buffer, which would stay in memory with it.
+        return { raw, deflated: new Uint8Array(deflateRawSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH })) };
+      });
       parts.push({ name, pieces });
-      size += bytes.length + 50 * pieces.length;
+      size += bytes.length * 1.5 + 50 * pieces.length;
       continue;
     }
     const key = `${name}\u0000${createHash('sha1').update(bytes).digest('base64')}`;
@@ -73,10 +89,23 @@ async function buildFrame(motion: MotionText, subtitle: string, names: string[],
   return { parts, size };
 }
 
+/**
+ * Short stand-ins for long texts in the frame key. The same template's text comes as the same string on every
+ * download (pages are kept until the content changes), and a string keeps its hash in V8: finding it here costs
+ * next to nothing, where hashing the text again took an eighth of a download.
+ */
+const textDigests = boundedMap<string, string>(2_000_000, (text) => text.length);
+function digestOf(text: string): string {
+  let digest = textDigests.get(text);
+  if (digest === undefined) {
+    digest = createHash('sha1').update(text).digest('base64');
+    textDigests.set(text, digest);
+  }
+  return digest;
+}
+
 function frameFor(motion: MotionText, subtitle: string, names: string[], missing: string[]): Promise<DocxFrame> {
-  const key = createHash('sha1')
-    .update(JSON.stringify([motion.title, motion.body, motion.reasoning, subtitle, names, missing]))
-    .digest('base64');
+  const key = JSON.stringify([digestOf(motion.title), digestOf(motion.body), digestOf(motion.reasoning), subtitle, names, missing]);
   const kept = frames.get(key);
   if (kept) return Promise.resolve(kept);
   let pending = building.get(key);
@@ -92,11 +121,36 @@ function frameFor(motion: MotionText, subtitle: string, names: string[], missing
   return pending;
 }
 
+/** An empty final block (deflate's own, so nothing here encodes Huffman codes by hand). */
+const LAST_BLOCK = deflateRawSync(new Uint8Array(0));
+
+/**
+ * Bytes as deflate "stored" blocks, not the last ones (RFC 1951, 3.2.4: a header byte, then LEN and its ones'
+ * complement, little-endian, then the bytes). A value is short and read once; compressing it would cost more
+ * than it saves.
+ */
+function storedBlock(bytes: Uint8Array): Uint8Array {
+  const count = Math.max(1, Math.ceil(bytes.length / 0xffff));
+  const out = Buffer.allocUnsafe(bytes.length + 5 * count);
+  let at = 0;
+  for (let start = 0; start < bytes.length || at === 0; start += 0xffff) {
+    const len = Math.min(0xffff, bytes.length - start);
+    out[at] = 0;
+    out.writeUInt16LE(len, at + 1);
+    out.writeUInt16LE(~len & 0xffff, at + 3);
+    out.set(bytes.subarray(start, start + len), at + 5);
+    at += 5 + len;
+  }
+  return out;
+}
+
 /** The .docx of a template with these values (those of `names`; empty ones stay marked, as in every format). */
 export async function filledDocx(motion: MotionText, subtitle: string, values: Record<string, string>, names: string[]): Promise<Buffer> {
   const missing = missingNames(names, values);
   const frame = await frameFor(motion, subtitle, names, missing);
   const now = strToU8(new Date().toISOString());
+  // A value often stands in several places (the municipality in the title and in the text): encoded once.
+  const encoded = names.map((name) => strToU8(escapeXml(values[name]?.trim() ?? '')));
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   // fflate's Zip calls back at once for data it already has, so the archive is complete when end() returns.
@@ -105,11 +159,18 @@ export async function filledDocx(motion: MotionText, subtitle: string, values: R
     if ('packed' in part) {
       addPackedFile(zip, part.name, part.packed); // deflated when the frame was built
     } else {
-      const filled = part.pieces.map((piece) =>
-        typeof piece !== 'number' ? piece : piece < 0 ? now : strToU8(escapeXml(values[names[piece]!]?.trim() ?? '')),
-      );
-      // Stored: deflating it for each download would cost twice all the rest.
-      addPackedFile(zip, part.name, storedFile(Buffer.concat(filled)));
+      // The deflated pieces, each value in between as a stored block, and the empty last block.
+      const data: Uint8Array[] = [];
+      let crc = 0;
+      let size = 0;
+      for (const piece of part.pieces) {
+        const raw = typeof piece !== 'number' ? piece.raw : piece < 0 ? now : encoded[piece]!;
+        crc = crc32(raw, crc);
+        size += raw.length;
+        data.push(typeof piece !== 'number' ? piece.deflated : storedBlock(raw));
+      }
+      data.push(LAST_BLOCK);
+      addPackedFile(zip, part.name, { compression: 8, size, crc, data: Buffer.concat(data) });
     }
   }
   zip.end();
