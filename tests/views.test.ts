@@ -21,6 +21,8 @@ write(
 );
 write('broken.ejs', '<p>\n<%= missingName.length %></p>');
 write('relative.ejs', '<%- include("partials/greeting") %>');
+// Names Node (not the language) has as globals are the page's names in a template, on every Node version.
+write('node-names.ejs', '<%= process %> <%= typeof Buffer %> <%= navigator %>');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function render(file: string, locals: object, cache = true): Promise<string> {
@@ -42,6 +44,11 @@ describe('view engine', () => {
       // Globals stay globals; a name the page does not pass is undefined.
       expect(html).toContain('<i>3 undefined</i>');
     }
+  });
+
+  it('takes names from the page even where Node has a global of that name', async () => {
+    const html = await render('node-names.ejs', { process: 'Verfahren', navigator: 'Lotse', layout: false });
+    expect(html).toBe('Verfahren undefined Lotse');
   });
 
   it('renders a view without the layout when asked to', async () => {

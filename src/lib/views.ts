@@ -2,10 +2,22 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import findGlobals from 'acorn-globals';
 import ejs from 'ejs';
 
 type Locals = Record<string, unknown>;
+
+/**
+ * The names a template may use as globals: the language's own (what a new V8 context has: Object, String, JSON,
+ * Math, encodeURIComponent …) and the two web APIs templates build addresses with. Fixed, so that a name Node adds
+ * to its globals in a later version does not hide a page's value of that name.
+ */
+const TEMPLATE_GLOBALS = new Set<string>([
+  ...(vm.runInNewContext('Object.getOwnPropertyNames(globalThis)') as string[]),
+  'URL',
+  'URLSearchParams',
+]);
 
 /** A compiled view: its locals, and the `include` its code calls. */
 type ViewFunction = (locals: Locals, include: (name: string, includeLocals?: object) => string) => string;
@@ -17,8 +29,8 @@ type ViewFunction = (locals: Locals, include: (name: string, includeLocals?: obj
  * `escapeFn`) is looked up on the locals object and its prototypes first. A form field rendered five times slower
  * that way, and templates were a quarter of the CPU of a form page. Instead, the names a template takes from its
  * locals are found once by parsing its code (acorn-globals lists the names it uses without declaring them) and read
- * into variables at its start. Names of JavaScript's globals (String, JSON, Math …) stay globals. A name the page
- * does not pass is `undefined`, as with ejs's own `destructuredLocals`.
+ * into variables at its start. The language's globals (String, JSON, Math …) stay globals (TEMPLATE_GLOBALS). A name
+ * the page does not pass is `undefined`, as with ejs's own `destructuredLocals`.
  */
 function compileView(file: string, text: string): ViewFunction {
   // rmWhitespace: indentation and blank lines of the templates stay out of the pages (a third of their size).
@@ -28,7 +40,7 @@ function compileView(file: string, text: string): ViewFunction {
   const parameters = 'locals, escapeFn, include, rethrow';
   const names = findGlobals(`(function (${parameters}) { let __line; ${code} })`)
     .map((found) => found.name)
-    .filter((name) => name !== 'this' && !(name in globalThis));
+    .filter((name) => name !== 'this' && !TEMPLATE_GLOBALS.has(name));
   const taken = names.map((name) => `${name} = locals.${name}`).join(', ');
   // The template code, compiled once (as ejs itself does with new Function).
   const view = new Function(
