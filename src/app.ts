@@ -115,7 +115,8 @@ export function createApp(deps: AppDeps): Express {
         maxAgeMs: config.pageCacheMs,
         // A change shows to visitors within about a second.
         contentVersion: contentVersionReader(db.pool, Math.min(1000, config.pageCacheMs)),
-        maxBytes: 24 * 1024 * 1024,
+        // Each page type's visited pages fit several times over; more only held memory the young generation needs.
+        maxBytes: 16 * 1024 * 1024,
         hasSession: sessions.hasSessionCookie,
       }),
     );
