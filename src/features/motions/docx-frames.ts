@@ -77,7 +77,7 @@ async function buildFrame(motion: MotionText, subtitle: string, names: string[],
         return { raw, deflated: new Uint8Array(deflateRawSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH })) };
       });
       parts.push({ name, pieces });
-      size += bytes.length * 1.5 + 50 * pieces.length;
+      for (const piece of pieces) size += typeof piece === 'number' ? 50 : piece.raw.length + piece.deflated.length + 50;
       continue;
     }
     const key = `${name}\u0000${createHash('sha1').update(bytes).digest('base64')}`;
