@@ -37,7 +37,11 @@ export async function visitEachOnce(target: Target): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < target.paths.length) {
-      const res = await fetch(`${target.baseUrl}${target.paths[next++]}`, { headers, redirect: 'manual' });
+      const res = await fetch(`${target.baseUrl}${target.paths[next++]}`, {
+        headers,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(30_000),
+      });
       await res.arrayBuffer();
     }
   };
