@@ -179,7 +179,8 @@ export async function storeUploads(
   for (const file of files) {
     const name = cleanFileName(file.originalname);
     if (file.size === 0) throw new ValidationError({ [field]: `„${name}“ ist leer.` });
-    if (file.tooLarge || file.size > limits.fileBytes) throw new ValidationError({ [field]: `„${name}“ ist größer als ${formatBytes(limits.fileBytes)}.` });
+    if (file.tooLarge || file.size > limits.fileBytes)
+      throw new ValidationError({ [field]: `„${name}“ ist größer als ${formatBytes(limits.fileBytes)}.` });
     const { fileTypeFromBuffer } = await import('file-type'); // loads with the first upload, not with the app
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !(detected.mime in ALLOWED_TYPES)) {
@@ -222,7 +223,9 @@ export const ATTACHMENT_LINK_TABLES = ['report_version_attachments', 'materials'
 /** SQL: the attachment `alias` is linked nowhere. */
 export function unlinked(alias: string): Prisma.Sql {
   return Prisma.join(
-    ATTACHMENT_LINK_TABLES.map((table) => Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(table)} l WHERE l.attachment_id = ${Prisma.raw(alias)}.id)`),
+    ATTACHMENT_LINK_TABLES.map(
+      (table) => Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(table)} l WHERE l.attachment_id = ${Prisma.raw(alias)}.id)`,
+    ),
     ' AND ',
   );
 }
@@ -238,6 +241,16 @@ export async function pendingUploads(pool: pg.Pool, ids: number[], uploadedById:
     Prisma.sql`SELECT a.id, a.file_name AS "fileName", a.media_type AS "mediaType", a.size_bytes AS "sizeBytes" FROM attachments a
       WHERE a.id = ANY(${ids}::int[]) AND a.uploaded_by_id = ${uploadedById} AND ${unlinked('a')} ORDER BY a.id`,
   );
+}
+
+/** The stored bytes of files, by id (a file removed in the meantime is missing). */
+export async function fileContents(pool: pg.Pool, ids: number[]): Promise<Map<number, Buffer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await select<{ id: number; content: Buffer }>(
+    pool,
+    Prisma.sql`SELECT id, content FROM attachments WHERE id = ANY(${ids}::int[])`,
+  );
+  return new Map(rows.map((row) => [row.id, row.content]));
 }
 
 /** The uploaded files of a request (multer), also when the form had no file input filled in. */

@@ -5,19 +5,22 @@ import { Router, type Request, type Response } from 'express';
 import type pg from 'pg';
 import { Prisma } from '../../db/database.js';
 import { selectOne } from '../../db/sql.js';
-import { IMAGE_TYPES } from '../../lib/attachments.js';
+import { fileContents, IMAGE_TYPES } from '../../lib/attachments.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { requireIdParam } from '../../lib/http.js';
 import type { CurrentUser } from '../../middleware/auth.js';
 import type { Services } from '../../services.js';
 
 /** 'read': may download; 'login': only for logged-in members (a visitor goes to the login); undefined: not known here. */
-export type AttachmentAccess = (pool: pg.Pool, attachmentId: number, viewer: CurrentUser | undefined) => Promise<'read' | 'login' | 'none' | undefined>;
+export type AttachmentAccess = (
+  pool: pg.Pool,
+  attachmentId: number,
+  viewer: CurrentUser | undefined,
+) => Promise<'read' | 'login' | 'none' | undefined>;
 
 interface StoredFile {
   fileName: string;
   mediaType: string;
-  content: Buffer;
   uploadedById: number;
 }
 
@@ -26,12 +29,15 @@ const GONE = 'Diese Datei gibt es nicht (mehr), oder sie gehört zu einem Beitra
 export function attachmentRoutes(deps: Pick<Services, 'pool'>, rules: AttachmentAccess[]): Router {
   const router = Router();
 
-  /** The file, if the viewer may read it; a visitor asking for a members-only file is sent to the login. */
-  async function readableFile(req: Request, res: Response): Promise<StoredFile | undefined> {
+  /**
+   * The file, if the viewer may read it; a visitor asking for a members-only file is sent to the login. Its bytes
+   * are read only once that is decided.
+   */
+  async function readableFile(req: Request, res: Response): Promise<(StoredFile & { content: Buffer }) | undefined> {
     const id = requireIdParam(req, GONE);
     const file = await selectOne<StoredFile>(
       deps.pool,
-      Prisma.sql`SELECT file_name AS "fileName", media_type AS "mediaType", content, uploaded_by_id AS "uploadedById" FROM attachments WHERE id = ${id}`,
+      Prisma.sql`SELECT file_name AS "fileName", media_type AS "mediaType", uploaded_by_id AS "uploadedById" FROM attachments WHERE id = ${id}`,
     );
     if (!file) throw new NotFoundError(GONE);
     let decision: Awaited<ReturnType<AttachmentAccess>>;
@@ -46,10 +52,12 @@ export function attachmentRoutes(deps: Pick<Services, 'pool'>, rules: Attachment
       return undefined;
     }
     if (decision !== 'read') throw new NotFoundError(GONE);
-    return file;
+    const content = (await fileContents(deps.pool, [id])).get(id);
+    if (!content) throw new NotFoundError(GONE); // removed in the meantime
+    return { ...file, content };
   }
 
-  function sendFile(res: Response, file: StoredFile, disposition: 'attachment' | 'inline') {
+  function sendFile(res: Response, file: StoredFile & { content: Buffer }, disposition: 'attachment' | 'inline') {
     // The stored type was decided by the file's content; browsers must not guess another (nosniff), and the
     // file never runs as a page of this site (sandbox).
     res.set({

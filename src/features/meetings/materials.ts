@@ -7,7 +7,7 @@ import { Zip, ZipDeflate } from 'fflate';
 import type pg from 'pg';
 import { Prisma } from '../../db/database.js';
 import { select, selectOne } from '../../db/sql.js';
-import { storeUploads } from '../../lib/attachments.js';
+import { fileContents, storeUploads } from '../../lib/attachments.js';
 import { formatTimeSpan } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { nameForMail } from '../../lib/mail.js';
@@ -288,16 +288,6 @@ function readBatches(entries: ZipEntry[]): ZipEntry[][] {
   return batches;
 }
 
-/** The stored files' bytes by id. */
-async function attachmentContents(pool: pg.Pool, ids: number[]): Promise<Map<number, Buffer>> {
-  if (ids.length === 0) return new Map();
-  const rows = await select<{ id: number; content: Buffer }>(
-    pool,
-    Prisma.sql`SELECT id, content FROM attachments WHERE id = ANY(${ids}::int[])`,
-  );
-  return new Map(rows.map((row) => [row.id, row.content]));
-}
-
 /**
  * Writes the archive to the response. The files' bytes are read from the database a few megabytes at a time
  * (readBatches: one round trip for the usual handful of files) and handed on, and the next batch waits until the
@@ -318,7 +308,7 @@ export async function streamZip(pool: pg.Pool, res: Response, entries: ZipEntry[
       zip.terminate();
       return;
     }
-    const contents = await attachmentContents(
+    const contents = await fileContents(
       pool,
       batch.flatMap((entry) => (entry.attachmentId !== undefined ? [entry.attachmentId] : [])),
     );
