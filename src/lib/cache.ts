@@ -49,6 +49,22 @@ export function boundedMap<K, V>(maxSize: number, sizeOf: (key: K, value: V) => 
 }
 
 /**
+ * `compute`, with its results kept in a boundedMap for keys seen before: for results that depend on the key alone
+ * (a text's HTML, a text's digest).
+ */
+export function memoized<K, V>(maxSize: number, sizeOf: (key: K, value: V) => number, compute: (key: K) => V): (key: K) => V {
+  const kept = boundedMap<K, V>(maxSize, sizeOf);
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      kept.set(key, value);
+    }
+    return value;
+  };
+}
+
+/**
  * Results that read the same for everyone who may see them (the key says for whom): a list's page count, a filter's
  * choices, a topic page's lists. A request knows the content version it read first (db/content-version.ts): a result
  * loaded at that version stays valid until any content changes, however long that takes, and whoever changed

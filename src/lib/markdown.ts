@@ -1,7 +1,7 @@
 // Markdown from users: marked renders, sanitize-html removes anything outside a small allowlist.
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { boundedMap } from './cache.js';
+import { memoized } from './cache.js';
 
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -38,20 +38,16 @@ const allowed: sanitizeHtml.IOptions = {
   },
 };
 
-export function renderMarkdown(source: string): string {
-  const cached = rendered.get(source);
-  if (cached !== undefined) return cached;
-  const html = markAddressLinks(sanitizeHtml(marked.parse(source, { async: false, gfm: true, breaks: true }), allowed));
-  rendered.set(source, html);
-  return html;
-}
-
 /**
  * Rendering and sanitising cost about a millisecond per page of text; the same text always gives the same HTML.
  * Bounded by characters (text and HTML), about 4 MB: several hundred reports of five parts each. A bound by entries
  * (500) was smaller than the parts of the reports people read in a few minutes, so it hardly ever hit.
  */
-const rendered = boundedMap<string, string>(4_000_000, (source, html) => source.length + html.length);
+export const renderMarkdown = memoized(
+  4_000_000,
+  (source: string, html: string) => source.length + html.length,
+  (source: string) => markAddressLinks(sanitizeHtml(marked.parse(source, { async: false, gfm: true, breaks: true }), allowed)),
+);
 
 /** Comments: paragraphs, emphasis, lists, quotes and links only (no headings, tables or code blocks). */
 const allowedInComments: sanitizeHtml.IOptions = {

@@ -1,7 +1,7 @@
 // The text of a model motion as a page shows it: the template with its placeholders marked, or filled in with
 // a member's values (values escaped, so they stay literal; missing ones marked).
 import { randomBytes } from 'node:crypto';
-import { boundedMap } from '../../lib/cache.js';
+import { memoized } from '../../lib/cache.js';
 import { escapeHtml } from '../../lib/html.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { fillPieces, missingMark, tokenize, TOKEN } from './placeholders.js';
@@ -14,20 +14,18 @@ export const NONCE = randomBytes(4).toString('hex');
  * {{Name}} marked; with values (a filled template), as the value, and a missing one as "[Name: noch ausfüllen]".
  */
 export function renderTemplateMarkdown(source: string, values?: Record<string, string>): string {
-  if (values) return renderTemplate(source, values);
-  let html = templatePages.get(source);
-  if (html === undefined) {
-    html = renderTemplate(source);
-    templatePages.set(source, html);
-  }
-  return html;
+  return values ? renderTemplate(source, values) : templatePage(source);
 }
 
 /**
  * The template as its page shows it, by its text: every member who opens a template page gets the same HTML, and
  * reading the Markdown and marking the placeholders took a sixth of that page's time. Up to 2 million characters.
  */
-const templatePages = boundedMap<string, string>(2_000_000, (source, html) => source.length + html.length);
+const templatePage = memoized(
+  2_000_000,
+  (source: string, html: string) => source.length + html.length,
+  (source: string) => renderTemplate(source),
+);
 
 function renderTemplate(source: string, values?: Record<string, string>): string {
   const { text, tokens } = tokenize(source, values ?? {}, NONCE);

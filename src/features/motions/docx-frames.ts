@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import { deflateSync, strFromU8, strToU8, unzipSync, Zip } from 'fflate';
-import { boundedMap } from '../../lib/cache.js';
+import { boundedMap, memoized } from '../../lib/cache.js';
 import { addPackedFile, type PackedFile } from '../../lib/zip.js';
 import { docxDocument, filledDocument } from './documents.js';
 import { missingNames } from './placeholders.js';
@@ -94,15 +94,11 @@ async function buildFrame(motion: MotionText, subtitle: string, names: string[],
  * download (pages are kept until the content changes), and a string keeps its hash in V8: finding it here costs
  * next to nothing, where hashing the text again took an eighth of a download.
  */
-const textDigests = boundedMap<string, string>(2_000_000, (text) => text.length);
-function digestOf(text: string): string {
-  let digest = textDigests.get(text);
-  if (digest === undefined) {
-    digest = createHash('sha1').update(text).digest('base64');
-    textDigests.set(text, digest);
-  }
-  return digest;
-}
+const digestOf = memoized(
+  2_000_000,
+  (text: string) => text.length,
+  (text: string) => createHash('sha1').update(text).digest('base64'),
+);
 
 function frameFor(motion: MotionText, subtitle: string, names: string[], missing: string[]): Promise<DocxFrame> {
   const key = JSON.stringify([digestOf(motion.title), digestOf(motion.body), digestOf(motion.reasoning), subtitle, names, missing]);
