@@ -24,6 +24,9 @@ interface StoredFile {
   uploadedById: number;
 }
 
+/** A stored file the viewer may read, with its bytes. */
+type ReadableFile = StoredFile & { content: Buffer };
+
 const GONE = 'Diese Datei gibt es nicht (mehr), oder sie gehört zu einem Beitrag, den du nicht sehen kannst.';
 
 export function attachmentRoutes(deps: Pick<Services, 'pool'>, rules: AttachmentAccess[]): Router {
@@ -33,7 +36,7 @@ export function attachmentRoutes(deps: Pick<Services, 'pool'>, rules: Attachment
    * The file, if the viewer may read it; a visitor asking for a members-only file is sent to the login. Its bytes
    * are read only once that is decided.
    */
-  async function readableFile(req: Request, res: Response): Promise<(StoredFile & { content: Buffer }) | undefined> {
+  async function readableFile(req: Request, res: Response): Promise<ReadableFile | undefined> {
     const id = requireIdParam(req, GONE);
     const file = await selectOne<StoredFile>(
       deps.pool,
@@ -57,7 +60,7 @@ export function attachmentRoutes(deps: Pick<Services, 'pool'>, rules: Attachment
     return { ...file, content };
   }
 
-  function sendFile(res: Response, file: StoredFile & { content: Buffer }, disposition: 'attachment' | 'inline') {
+  function sendFile(res: Response, file: ReadableFile, disposition: 'attachment' | 'inline') {
     // The stored type was decided by the file's content; browsers must not guess another (nosniff), and the
     // file never runs as a page of this site (sandbox).
     res.set({
