@@ -47,6 +47,25 @@ describe('shared main parts of list pages', () => {
     expect(text((await max.get('/berichte?ansicht=geteilt')).text)).toContain('Umbenannter Bericht');
   });
 
+  it('sends a kept page whole: UTF-8 HTML of the right length, no ETag (a browser never keeps it), HEAD without a body', async () => {
+    const mona = await sessionAgent(app, (await createUser(ctx.db, { name: 'Mona Müßig' })).id);
+    expect(await readsOf(app, REPORT_LIST, () => mona.get('/berichte?ansicht=ganz'))).toBe(1);
+    let page!: Awaited<ReturnType<typeof mona.get>>;
+    expect(await readsOf(app, REPORT_LIST, async () => (page = await mona.get('/berichte?ansicht=ganz')))).toBe(0);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(Number(page.headers['content-length'])).toBe(Buffer.byteLength(page.text));
+    expect(page.headers.etag).toBeUndefined();
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.text).toMatch(/^<!doctype html>[\s\S]*Mona Müßig[\s\S]*Erfahrungsberichte[\s\S]*<\/html>\s*$/);
+    expect(page.text).not.toContain('\u0000');
+
+    const head = await mona.head('/berichte?ansicht=ganz');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(page.headers['content-length']);
+    expect(head.text ?? '').toBe('');
+  });
+
   it('keeps the members’ list for everyone, each without the contact button on their own card', async () => {
     const anna = await createUser(ctx.db, { name: 'Anna Aufgelistet' });
     const bert = await createUser(ctx.db, { name: 'Bert Aufgelistet' });

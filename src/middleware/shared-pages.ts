@@ -21,10 +21,14 @@ type Locals = Record<string, unknown>;
 /** What views/layout.ejs reads from a page's own locals; kept with the part it frames. */
 const LAYOUT_LOCALS = ['title', 'feeds', 'scripts', 'errors'] as const;
 
+/** Stands for the kept part while the frame around it is rendered; the bytes of the part take its place. */
+const BODY_MARK = '\u0000kept-page-body\u0000';
+
 interface KeptBody {
   version: number;
   expires: number;
-  html: string;
+  /** The part as sent (UTF-8), encoded once: a request only adds the frame's few bytes around it. */
+  bytes: Buffer;
   layoutLocals: Locals;
 }
 
@@ -35,8 +39,8 @@ export interface SharedPageOptions {
   maxBytes: number;
 }
 
-/** Adapts a kept main part to the person who asked: a few string operations, no rendering. */
-export type Personalize = (html: string) => string;
+/** Adapts a kept main part to the person who asked: cuts out pieces (no copying, no rendering). */
+export type Personalize = (body: Buffer) => Buffer[];
 
 export type RenderShared = (
   req: Request,
@@ -47,33 +51,49 @@ export type RenderShared = (
 ) => Promise<void>;
 
 export function sharedPageBodies(options: SharedPageOptions): RenderShared {
-  // Two bytes per character: the pages have characters beyond Latin-1 („ “ –), so V8 keeps them two-byte.
-  const kept = boundedMap<string, KeptBody>(options.maxBytes, (key, body) => 2 * (key.length + body.html.length));
+  const kept = boundedMap<string, KeptBody>(options.maxBytes, (key, body) => 2 * key.length + body.bytes.length);
   /** Views that showed a role a form (a security token): rendered for each request from then on. */
   const personal = new Set<string>();
 
-  return async (req, res, view, load, personalize = (html) => html) => {
+  return async (req, res, view, load, personalize = (body) => [body]) => {
     const version = contentVersionOf(req);
     const role = req.user?.role;
     if (!role || version === undefined || personal.has(`${view} ${role}`)) return res.render(view, await load());
 
     const key = JSON.stringify([role, req.originalUrl]);
     const now = Date.now();
-    const body = kept.get(key);
-    if (body && body.version === version && body.expires > now) {
-      return res.render(view, { ...body.layoutLocals, renderedBody: personalize(body.html) });
+    let body = kept.get(key);
+    if (!body || body.version !== version || body.expires <= now) {
+      const locals = await load();
+      const rendered = await renderForRole(res, view, locals, role);
+      if (rendered.usedToken) {
+        personal.add(`${view} ${role}`);
+        return res.render(view, locals);
+      }
+      const layoutLocals = Object.fromEntries(LAYOUT_LOCALS.filter((name) => name in locals).map((name) => [name, locals[name]]));
+      body = { version, expires: now + options.maxAgeMs, bytes: Buffer.from(rendered.html), layoutLocals };
+      kept.set(key, body);
     }
-
-    const locals = await load();
-    const rendered = await renderForRole(res, view, locals, role);
-    if (rendered.usedToken) {
-      personal.add(`${view} ${role}`);
-      return res.render(view, locals);
-    }
-    const layoutLocals = Object.fromEntries(LAYOUT_LOCALS.filter((name) => name in locals).map((name) => [name, locals[name]]));
-    kept.set(key, { version, expires: now + options.maxAgeMs, html: rendered.html, layoutLocals });
-    res.render(view, { ...layoutLocals, renderedBody: personalize(rendered.html) });
+    await sendFramed(res, view, body.layoutLocals, personalize(body.bytes));
   };
+}
+
+/**
+ * The page: the frame (layout) rendered for this request, with the kept bytes in it. Sent as bytes, so the part is
+ * neither copied into one big string nor encoded again; no ETag, as the page is never kept by a browser (no-store).
+ */
+function sendFramed(res: Response, view: string, layoutLocals: Locals, parts: Buffer[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    res.render(view, { ...layoutLocals, renderedBody: BODY_MARK }, (error: Error | null, frame?: string) => {
+      if (error || frame === undefined) return reject(error ?? new Error(`${view}: no page`));
+      const at = frame.indexOf(BODY_MARK);
+      const page = Buffer.concat([Buffer.from(frame.slice(0, at)), ...parts, Buffer.from(frame.slice(at + BODY_MARK.length))]);
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Content-Length', page.length);
+      res.end(page);
+      resolve();
+    });
+  });
 }
 
 /** The view without the layout, seen by nobody in particular with this role. */

@@ -18,10 +18,10 @@ const CONTACT_END = '<!--/kontakt-->';
  */
 const withoutContactButtonOf =
   (memberId: number): Personalize =>
-  (html) => {
-    const start = html.indexOf(`<!--kontakt:${memberId}-->`);
-    const end = start < 0 ? -1 : html.indexOf(CONTACT_END, start);
-    return end < 0 ? html : html.slice(0, start) + html.slice(end + CONTACT_END.length);
+  (body) => {
+    const start = body.indexOf(`<!--kontakt:${memberId}-->`);
+    const end = start < 0 ? -1 : body.indexOf(CONTACT_END, start);
+    return end < 0 ? [body] : [body.subarray(0, start), body.subarray(end + CONTACT_END.length)];
   };
 
 export function memberRoutes(deps: Services): Router {
