@@ -178,3 +178,24 @@ describe('shared main parts of list pages', () => {
     expect((await reader.get(`/berichte/${slug}`)).status).toBe(410);
   });
 });
+
+describe('an author’s open contributions (Für dich zu tun)', () => {
+  const OWN_OPEN = `w.status IN ('RETURNED', 'DRAFT')`;
+
+  it('are read once while the content stays the same, and a new draft shows on the next page at once', async () => {
+    const author = await sessionAgent(app, (await createUser(ctx.db, { name: 'Doris Draft' })).id);
+    const other = await sessionAgent(app, (await createUser(ctx.db, { name: 'Otto Anders' })).id);
+    expect(await readsOf(app, OWN_OPEN, () => author.get('/'))).toBe(1);
+    expect(await readsOf(app, OWN_OPEN, () => author.get('/konto'))).toBe(0);
+    // Another person's list is their own.
+    expect(await readsOf(app, OWN_OPEN, () => other.get('/'))).toBe(1);
+
+    const draft = await sendReportForm(author, completeReport({ title: 'Noch zu schreiben', aktion: 'entwurf' }));
+    expect(draft.status).toBe(303);
+    let start = '';
+    expect(await readsOf(app, OWN_OPEN, async () => (start = (await author.get('/')).text))).toBe(1);
+    expect(text(start)).toContain('Dein Entwurf „Noch zu schreiben“ ist noch nicht eingereicht');
+    expect(text((await author.get('/konto')).text)).toContain('Dein Entwurf „Noch zu schreiben“ ist noch nicht eingereicht');
+    expect(text((await other.get('/')).text)).not.toContain('Noch zu schreiben');
+  });
+});

@@ -9,8 +9,17 @@ import type { Services } from '../../services.js';
 import { MANDATE_LABELS, directorySettingsSchema } from '../members/schema.js';
 import { saveDirectorySettings } from '../members/service.js';
 import { tasksFor } from '../home/tasks.js';
+import { shownContentVersionOf } from '../../db/content-version.js';
 import { changeEmailSchema, changeNameSchema, changePasswordSchema, notificationsSchema } from './schema.js';
-import { accountPage, changeName, changePassword, confirmEmailChange, findValidEmailChange, requestEmailChange, setNotifications } from './service.js';
+import {
+  accountPage,
+  changeName,
+  changePassword,
+  confirmEmailChange,
+  findValidEmailChange,
+  requestEmailChange,
+  setNotifications,
+} from './service.js';
 
 /** The forms on /konto, by their action: the one that failed shows its errors and what was typed. */
 type AccountForm = '/konto/name' | '/konto/email' | '/konto/passwort' | '/konto/verzeichnis';
@@ -46,7 +55,7 @@ export function accountRoutes(deps: Services): Router {
       topics,
       mandateLabels: MANDATE_LABELS,
       pendingEmail: account.pendingEmail ? { ...account.pendingEmail, expiresAt: new Date(account.pendingEmail.expiresAt) } : null,
-      tasks: await tasksFor(deps, req.user!, { requestedAlliance: account.requestedAlliance }),
+      tasks: await tasksFor(deps, req.user!, { requestedAlliance: account.requestedAlliance, contentVersion: shownContentVersionOf(req) }),
       mailDelivered: deps.mailer.delivers,
       templateValues: Object.entries(templateValuesFrom(account.templateValues)),
       valueField,
@@ -60,7 +69,12 @@ export function accountRoutes(deps: Services): Router {
   router.post('/konto/benachrichtigungen', requireLogin, async (req, res) => {
     const settings = parseForm(notificationsSchema, req.body);
     await setNotifications(deps, req.user!.id, settings);
-    req.flash('success', settings.notifyComments ? 'Du bekommst E-Mails über neue Kommentare zu deinen Berichten.' : 'Du bekommst keine E-Mails mehr über neue Kommentare.');
+    req.flash(
+      'success',
+      settings.notifyComments
+        ? 'Du bekommst E-Mails über neue Kommentare zu deinen Berichten.'
+        : 'Du bekommst keine E-Mails mehr über neue Kommentare.',
+    );
     res.redirect(303, '/konto#benachrichtigungen');
   });
 
@@ -98,7 +112,11 @@ export function accountRoutes(deps: Services): Router {
   router.get('/konto/email-bestaetigen/:token', withSession, async (req, res) => {
     const request = await findValidEmailChange(deps, String(req.params.token));
     if (!request) return res.status(410).render('account/email-invalid', { title: 'Link ungültig' });
-    res.render('account/email-confirm', { title: 'Neue E-Mail-Adresse bestätigen', token: String(req.params.token), newEmail: request.newEmail });
+    res.render('account/email-confirm', {
+      title: 'Neue E-Mail-Adresse bestätigen',
+      token: String(req.params.token),
+      newEmail: request.newEmail,
+    });
   });
 
   router.post('/konto/email-bestaetigen/:token', async (req, res) => {

@@ -3,6 +3,7 @@ import type { Services } from '../../services.js';
 import { PRINCIPLES, PRINCIPLES_DATE, PRINCIPLES_TITLE } from './principles.js';
 import { newestReports } from '../reports/read.js';
 import { tasksFor } from './tasks.js';
+import { shownContentVersionOf } from '../../db/content-version.js';
 import { upcomingMeetings } from '../meetings/service.js';
 
 export function homeRoutes(deps: Services): Router {
@@ -11,7 +12,7 @@ export function homeRoutes(deps: Services): Router {
 
   router.get('/', async (req, res) => {
     const [tasks, reports, meetings] = await Promise.all([
-      req.user ? tasksFor(deps, req.user) : [],
+      req.user ? tasksFor(deps, req.user, { contentVersion: shownContentVersionOf(req) }) : [],
       newestReports(deps.pool, req.user, { limit: 5 }),
       upcomingMeetings(deps.pool, req.user, 2),
     ]);

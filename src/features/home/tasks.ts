@@ -2,6 +2,7 @@
 // that creates work for someone adds a provider here.
 import { Prisma } from '../../db/database.js';
 import { select } from '../../db/sql.js';
+import { sharedResults } from '../../lib/cache.js';
 import { hasRole, type CurrentUser } from '../../middleware/auth.js';
 import { queueSize } from '../moderation/queue.js';
 import { QUEUE_SOURCES } from '../moderation/sources.js';
@@ -15,10 +16,19 @@ export interface Task {
   href: string;
 }
 
-/** What the caller knows already (saves a query): the person's own open join request. */
+/** What the caller knows already (saves a query): the person's own open join request, the request's content version. */
 export interface Known {
   requestedAlliance?: { name: string } | null;
+  /** shownContentVersionOf(req): lists that only change with the content may then come from memory. */
+  contentVersion?: number | undefined;
 }
+
+/**
+ * An author's reports and motions that wait for them, kept while the content stays the same (sharedResults): asked on
+ * every visit of the start page and /konto, and PostgreSQL plans this statement anew each time (its general plan
+ * looks dearer than one for a given author, so it never settles on one).
+ */
+const ownOpenContributions = sharedResults<{ slug: string; type: string; title: string; status: string }[]>(2000);
 
 type Provider = (deps: Pick<Services, 'prisma' | 'pool'>, user: CurrentUser, known: Known) => Promise<Task[]>;
 
@@ -29,14 +39,23 @@ const providers: Provider[] = [
   async ({ pool }, user) => {
     if (!hasRole(user, 'ADMIN')) return [];
     const waiting = await queueSize(pool, QUEUE_SOURCES);
-    return waiting ? [{ text: `${plural(waiting, 'Eintrag wartet', 'Einträge warten')} auf eine Entscheidung der Moderation`, href: '/admin/moderation' }] : [];
+    return waiting
+      ? [
+          {
+            text: `${plural(waiting, 'Eintrag wartet', 'Einträge warten')} auf eine Entscheidung der Moderation`,
+            href: '/admin/moderation',
+          },
+        ]
+      : [];
   },
   // Authors: reports and motions sent back for revision, and drafts not submitted yet.
-  async ({ pool }, user) => {
-    const own = await select<{ slug: string; type: string; title: string; status: string }>(
-      pool,
-      Prisma.sql`SELECT r.slug, r.type::text AS type, w.title, w.status::text AS status FROM reports r JOIN report_versions w ON w.id = r.working_version_id
-        WHERE r.author_id = ${user.id} AND w.status IN ('RETURNED', 'DRAFT') ORDER BY w.updated_at DESC LIMIT 5`,
+  async ({ pool }, user, known) => {
+    const own = await ownOpenContributions(pool, [user.id], { contentVersion: known.contentVersion, ttlMs: 0 }, () =>
+      select<{ slug: string; type: string; title: string; status: string }>(
+        pool,
+        Prisma.sql`SELECT r.slug, r.type::text AS type, w.title, w.status::text AS status FROM reports r JOIN report_versions w ON w.id = r.working_version_id
+          WHERE r.author_id = ${user.id} AND w.status IN ('RETURNED', 'DRAFT') ORDER BY w.updated_at DESC LIMIT 5`,
+      ),
     );
     return own.map((r) =>
       r.status === 'RETURNED'
@@ -48,7 +67,9 @@ const providers: Provider[] = [
   async ({ prisma }, user) => {
     if (!hasRole(user, 'ADMIN')) return [];
     const pending = await prisma.user.count({ where: { status: 'PENDING' } });
-    return pending ? [{ text: `${plural(pending, 'Konto wartet', 'Konten warten')} auf Freischaltung`, href: '/admin/benutzer?status=PENDING' }] : [];
+    return pending
+      ? [{ text: `${plural(pending, 'Konto wartet', 'Konten warten')} auf Freischaltung`, href: '/admin/benutzer?status=PENDING' }]
+      : [];
   },
   // Organisers decide every join request; delegates those of their own alliance.
   async ({ prisma }, user) => {
@@ -68,7 +89,10 @@ const providers: Provider[] = [
     });
     return alliances.map((a) => {
       const count = open.find((o) => o.requestedAllianceId === a.id)?._count._all ?? 0;
-      return { text: `${plural(count, 'Beitrittsanfrage', 'Beitrittsanfragen')} bei ${a.name}`, href: `/buendnisse/${a.slug}#beitrittsanfragen` };
+      return {
+        text: `${plural(count, 'Beitrittsanfrage', 'Beitrittsanfragen')} bei ${a.name}`,
+        href: `/buendnisse/${a.slug}#beitrittsanfragen`,
+      };
     });
   },
   // Lead organisers: deadlines of their meetings that are due within three days or missed (KOG principle 10).
