@@ -1,6 +1,6 @@
 // createApp(deps): the whole web application, built from its dependencies. No side effects on import;
 // tests build it in-process against their own database.
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type session from 'express-session';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -38,7 +38,7 @@ import { rejectMalformedUrls } from './middleware/input.js';
 import { anonymousPageCache } from './middleware/page-cache.js';
 import { sharedPageBodies } from './middleware/shared-pages.js';
 import { contentVersionReader } from './db/content-version.js';
-import { forFirstSegments } from './lib/routing.js';
+import { forFirstSegments, inSequence } from './lib/routing.js';
 import { securityHeaders } from './middleware/security.js';
 import { requestLog } from './middleware/request-log.js';
 import { createSessionMiddleware } from './middleware/session.js';
@@ -84,12 +84,16 @@ export function createApp(deps: AppDeps): Express {
   /** Set by server.ts on SIGTERM: every response then closes its connection. */
   app.locals.shuttingDown = false;
 
-  app.use(requestLog(logger));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (app.locals.shuttingDown) res.set('Connection', 'close');
-    next();
-  });
-  app.use(securityHeaders({ secure: config.secureCookies }));
+  app.use(
+    inSequence(
+      requestLog(logger),
+      (req: Request, res: Response, next: NextFunction) => {
+        if (app.locals.shuttingDown) res.set('Connection', 'close');
+        next();
+      },
+      securityHeaders({ secure: config.secureCookies }),
+    ),
+  );
   // Static files live under /assets only, so no page request costs a file lookup.
   app.use(
     '/assets',
@@ -103,14 +107,14 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.get('/favicon.ico', (_req, res) => res.redirect(301, app.locals.asset('favicon.svg')));
-  app.use(healthRoutes(db.pool));
-  app.use(rejectMalformedUrls);
+  app.use(forFirstSegments(healthRoutes(db.pool)));
 
   const outage = databaseOutageLog(logger);
-  app.use(noticeDatabaseBack(outage));
   const sessions = createSessionMiddleware({ store: deps.sessionStore, secret: deps.sessionSecret, secureCookies: config.secureCookies });
+  /** Before the session: a visitor's page may come from the page cache. */
+  const beforeSession: RequestHandler[] = [rejectMalformedUrls, noticeDatabaseBack(outage)];
   if (config.pageCacheMs) {
-    app.use(
+    beforeSession.push(
       anonymousPageCache({
         maxAgeMs: config.pageCacheMs,
         // A change shows to visitors within about a second.
@@ -123,20 +127,27 @@ export function createApp(deps: AppDeps): Express {
     // The main part of list pages, for logged-in people of one role (renderShared).
     app.set('shared page bodies', sharedPageBodies({ maxAgeMs: config.pageCacheMs, maxBytes: 8 * 1024 * 1024 }));
   }
-  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
+  const parseForm = express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 });
   app.set('session handler', sessions.always);
   app.set('session cookie', sessions.cookieName);
-  app.use(sessions.ifPresent);
-  app.use((req, res, next) => {
-    res.locals.currentPath = req.path;
-    next();
-  });
-  app.use(csrfLocals);
-  app.use(loadCurrentUser(db.prisma));
-  app.use(csrfProtection);
-  app.use(flash);
-  app.use(restoreExpiredForm);
-  app.use(moderationCount(services));
+  app.use(
+    inSequence(
+      ...beforeSession,
+      // Only a request that sends something has a form to read.
+      (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : parseForm(req, res, next)),
+      sessions.ifPresent,
+      (req, res, next) => {
+        res.locals.currentPath = req.path;
+        next();
+      },
+      csrfLocals,
+      loadCurrentUser(db.prisma),
+      csrfProtection,
+      flash,
+      restoreExpiredForm,
+      moderationCount(services),
+    ),
+  );
 
   // Each feature's router is entered only for the first path segments it has routes for (lib/routing.ts).
   const features = [

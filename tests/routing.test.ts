@@ -2,7 +2,7 @@
 import express, { Router } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { forFirstSegments } from '../src/lib/routing.js';
+import { forFirstSegments, inSequence } from '../src/lib/routing.js';
 
 function appWith(router: Router) {
   const app = express();
@@ -38,5 +38,53 @@ describe('forFirstSegments', () => {
     guarded.get('/konto', (_req, res) => res.send('Konto'));
     const res = await request(appWith(guarded)).get('/anderes');
     expect(res.headers['x-geprueft']).toBe('ja');
+  });
+});
+
+describe('inSequence', () => {
+  function appWith(...handlers: express.RequestHandler[]) {
+    const app = express();
+    app.use(inSequence(...handlers));
+    app.get('/', (_req, res) => res.send(`Seite nach ${String(res.getHeader('x-reihe'))}`));
+    app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      res.status(500).send(`Fehler: ${error.message}`);
+    });
+    return app;
+  }
+  const step =
+    (name: string): express.RequestHandler =>
+    (_req, res, next) => {
+      res.setHeader('x-reihe', `${String(res.getHeader('x-reihe') ?? '')}${name}`);
+      next();
+    };
+
+  it('runs the handlers in order, also after one waited, and then the rest of the app', async () => {
+    const waits: express.RequestHandler = async (_req, _res, next) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      next();
+    };
+    expect((await request(appWith(step('a'), waits, step('b'), step('c'))).get('/')).text).toBe('Seite nach abc');
+  });
+
+  it('hands an error, a thrown one or a rejected promise, to the error handler and runs no handler after it', async () => {
+    const fails: express.RequestHandler = (_req, _res, next) => next(new Error('weitergereicht'));
+    const throws: express.RequestHandler = () => {
+      throw new Error('geworfen');
+    };
+    const rejects: express.RequestHandler = async () => {
+      await Promise.resolve();
+      throw new Error('abgelehnt');
+    };
+    const never: express.RequestHandler = () => {
+      throw new Error('darf nicht laufen');
+    };
+    expect((await request(appWith(step('a'), fails, never)).get('/')).text).toBe('Fehler: weitergereicht');
+    expect((await request(appWith(step('a'), throws, never)).get('/')).text).toBe('Fehler: geworfen');
+    expect((await request(appWith(step('a'), rejects, never)).get('/')).text).toBe('Fehler: abgelehnt');
+  });
+
+  it('lets a handler answer without going on', async () => {
+    const answers: express.RequestHandler = (_req, res) => res.send('beantwortet');
+    expect((await request(appWith(step('a'), answers, step('b'))).get('/')).text).toBe('beantwortet');
   });
 });
