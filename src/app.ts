@@ -59,6 +59,9 @@ export function createApp(deps: AppDeps): Express {
   const cacheViews = config.env !== 'development';
   const app = express();
   app.disable('x-powered-by');
+  // No ETag computed over every page sent: logged-in pages are no-store, and the visitors' page cache gives its kept
+  // pages one (middleware/page-cache.ts).
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');

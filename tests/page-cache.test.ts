@@ -30,6 +30,7 @@ describe('the page cache for visitors', () => {
 
   it('sends the kept copy with its ETag, so a browser that has it gets 304 Not Modified', async () => {
     const first = await request(app).get('/netzwerke?ansicht=etag');
+    expect(first.headers.etag).toMatch(/^W\/"[0-9a-f]+-[\w+/]{27}"$/);
     const kept = await request(app).get('/netzwerke?ansicht=etag');
     expect(kept.headers.etag).toBe(first.headers.etag);
     expect(kept.text).toBe(first.text);

@@ -4,6 +4,7 @@
 // second or so, made on any instance. A page is also renewed after maxAgeMs, for what changes with the clock alone
 // (upcoming meetings, deadlines). Logged-in people – and so everyone who changes something – always get a freshly
 // rendered page and see their change at once.
+import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { noteContentVersion } from '../db/content-version.js';
 
@@ -27,9 +28,17 @@ interface CachedPage {
   disposition?: string;
   /** The page as sent, encoded once, and its ETag (computed once, not on every copy sent). */
   body: Buffer;
-  etag: string | undefined;
+  etag: string;
   /** When a request started to render a fresh copy; meanwhile the others still get this one. */
   refreshing?: number;
+}
+
+/**
+ * A weak ETag as Express makes them (length and SHA-1 of the bytes). Only kept pages have one: the app does not hash
+ * every page it sends (createApp turns Express's ETags off), as a browser never keeps a logged-in page anyway.
+ */
+function etagOf(body: Buffer): string {
+  return `W/"${body.length.toString(16)}-${createHash('sha1').update(body).digest('base64').slice(0, 27)}"`;
 }
 
 /** A refresh that takes longer than this is given up on, and the next request tries again. */
@@ -69,7 +78,7 @@ export function anonymousPageCache(options: PageCacheOptions) {
     // at the same moment.
     if (cached && (current || (cached.refreshing !== undefined && now - cached.refreshing < REFRESH_TIMEOUT_MS))) {
       if (cached.disposition) res.set('Content-Disposition', cached.disposition);
-      if (cached.etag) res.set('ETag', cached.etag);
+      res.set('ETag', cached.etag);
       res.set('Content-Type', cached.contentType).send(cached.body);
       return;
     }
@@ -77,24 +86,28 @@ export function anonymousPageCache(options: PageCacheOptions) {
 
     const send = res.send.bind(res);
     res.send = ((body?: unknown) => {
-      const sent = send(body);
-      // Only complete pages for everyone: no error pages, no new session (a form with a token), no redirects.
+      if (typeof body === 'string' && !res.getHeader('content-type')) res.type('html'); // as Express's send would
+      // Only complete pages for everyone: no error pages, no redirects …
       const contentType = String(res.getHeader('content-type') ?? '');
-      if (
+      const keepable =
         version !== undefined &&
         res.statusCode === 200 &&
         typeof body === 'string' &&
-        !res.getHeader('set-cookie') &&
-        /^(text\/html|application\/atom\+xml|text\/calendar)/.test(contentType)
-      ) {
+        /^(text\/html|application\/atom\+xml|text\/calendar)/.test(contentType);
+      const bytes = keepable ? Buffer.from(body) : undefined;
+      const etag = bytes && etagOf(bytes);
+      // The same ETag as the copies to come; Express answers 304 to a browser that has this page already.
+      if (etag) res.set('ETag', etag);
+      const sent = send(body);
+      // … and no page that started a session (a form with a token): its cookie is set as the head is written.
+      if (bytes && etag && version !== undefined && !res.getHeader('set-cookie')) {
         const disposition = res.getHeader('content-disposition');
-        const etag = res.getHeader('etag');
         remember(key, {
           version,
           expires: now + options.maxAgeMs,
           contentType,
-          body: Buffer.from(body),
-          etag: typeof etag === 'string' ? etag : undefined,
+          body: bytes,
+          etag,
           ...(typeof disposition === 'string' ? { disposition } : {}),
         });
       } else if (cached) {
