@@ -1,5 +1,6 @@
 // The shared attachment store, through the report form: types decided by content, limits, files that stay
 // attached when a form comes back, download headers and names, and who may read a file.
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createUser, sessionAgent, text, useTestContext } from './support/context.js';
@@ -35,7 +36,8 @@ describe('uploading', () => {
     ]);
     const slug = slugFromRedirect(res);
     const page = await author.get(`/berichte/${slug}`);
-    for (const name of ['Beschluss des Rats.pdf', 'Foto vom Infostand.png', 'Antrag.docx', 'Flyer.odt']) expect(text(page.text)).toContain(name);
+    for (const name of ['Beschluss des Rats.pdf', 'Foto vom Infostand.png', 'Antrag.docx', 'Flyer.odt'])
+      expect(text(page.text)).toContain(name);
     expect(page.text).toContain('PDF,');
     expect(page.text).toContain('Word-Dokument,');
     expect(page.text).toContain('OpenDocument-Text,');
@@ -52,7 +54,9 @@ describe('uploading', () => {
       ['Unterlagen.docx', ZIP_ARCHIVE, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
     ] as const) {
       const before = await storedFiles();
-      const res = await sendReportForm(author, completeReport({ title: `Falsche Datei ${name}`, aktion: 'entwurf' }), [{ name, content, type: claimed }]);
+      const res = await sendReportForm(author, completeReport({ title: `Falsche Datei ${name}`, aktion: 'entwurf' }), [
+        { name, content, type: claimed },
+      ]);
       expect(res.status, name).toBe(422);
       expect(text(res.text), name).toContain(`„${name}“ hat keinen erlaubten Dateityp`);
       expect(text(res.text), name).toContain('Geprüft wird der Inhalt, nicht die Endung.');
@@ -62,14 +66,19 @@ describe('uploading', () => {
   });
 
   it('an upload that fails validation stays attached: the next send needs no second upload', async () => {
-    const first = await sendReportForm(author, completeReport({ title: '', aktion: 'einreichen' }), [{ name: 'Übersicht März.pdf', content: pdf('März') }]);
+    const first = await sendReportForm(author, completeReport({ title: '', aktion: 'einreichen' }), [
+      { name: 'Übersicht März.pdf', content: pdf('März') },
+    ]);
     expect(first.status).toBe(422);
     expect(text(first.text)).toContain('Übersicht März.pdf');
     const pending = [...first.text.matchAll(/<input type="hidden" name="anhang" value="(\d+)">/g)].map((m) => m[1]!);
     expect(pending).toHaveLength(1);
     const second = await sendReportForm(author, completeReport({ title: 'Jetzt mit Titel', anhang: pending }));
     const slug = slugFromRedirect(second);
-    const version = await ctx.db.prisma.reportVersion.findFirstOrThrow({ where: { report: { slug } }, include: { attachments: { include: { attachment: true } } } });
+    const version = await ctx.db.prisma.reportVersion.findFirstOrThrow({
+      where: { report: { slug } },
+      include: { attachments: { include: { attachment: true } } },
+    });
     expect(version.attachments.map((a) => a.attachment.fileName)).toEqual(['Übersicht März.pdf']);
   });
 
@@ -92,7 +101,12 @@ describe('uploading', () => {
       ]),
     );
     const [one] = attachmentIds((await author.get(`/berichte/${slug}`)).text);
-    const res = await sendReportForm(author, completeReport({ title: 'Zwei Dateien', aktion: 'entwurf', entfernen: String(one) }), [], `/berichte/${slug}/bearbeiten`);
+    const res = await sendReportForm(
+      author,
+      completeReport({ title: 'Zwei Dateien', aktion: 'entwurf', entfernen: String(one) }),
+      [],
+      `/berichte/${slug}/bearbeiten`,
+    );
     expect(res.status).toBe(303);
     const page = text((await author.get(`/berichte/${slug}`)).text);
     expect(page).not.toContain('eins.pdf');
@@ -111,7 +125,10 @@ describe('uploading', () => {
     const noToken = await member.post('/berichte/neu').attach('anhaenge', pdf(), 'x.pdf').field('title', 'Ohne Token');
     expect(noToken.status).toBe(403);
     const action = await reportFormAction(member, '/berichte/neu');
-    const wrongToken = await member.post(action.replace(/_csrf=[^&]+/, '_csrf=falsch')).attach('anhaenge', pdf(), 'x.pdf').field('title', 'Falscher Token');
+    const wrongToken = await member
+      .post(action.replace(/_csrf=[^&]+/, '_csrf=falsch'))
+      .attach('anhaenge', pdf(), 'x.pdf')
+      .field('title', 'Falscher Token');
     expect(wrongToken.status).toBe(403);
     expect(await ctx.db.prisma.attachment.count()).toBe(before);
   });
@@ -142,7 +159,9 @@ describe('limits', () => {
     const agent = await sessionAgent(app, authorId);
     const before = await storedFiles();
     const big = Buffer.concat([pdf(), Buffer.alloc(4096, 0x20)]);
-    const res = await sendReportForm(agent, completeReport({ title: 'Zu groß', did: 'Text nach der Datei bleibt', aktion: 'entwurf' }), [{ name: 'Großes Dokument.pdf', content: big }]);
+    const res = await sendReportForm(agent, completeReport({ title: 'Zu groß', did: 'Text nach der Datei bleibt', aktion: 'entwurf' }), [
+      { name: 'Großes Dokument.pdf', content: big },
+    ]);
     expect(res.status).toBe(422);
     expect(text(res.text)).toContain('„Großes Dokument.pdf“ ist größer als 2 KB');
     expect(res.text).toContain('value="Zu groß"');
@@ -161,20 +180,32 @@ describe('limits', () => {
     expect(res.status).toBe(422);
     expect(text(res.text)).toContain('Alle Anhänge zusammen dürfen höchstens 3 KB groß sein.');
     // Added one after another, the same holds.
-    const slug = slugFromRedirect(await sendReportForm(agent, completeReport({ title: 'Nacheinander', aktion: 'entwurf' }), [{ name: 'a.pdf', content: file }]));
-    const second = await sendReportForm(agent, completeReport({ title: 'Nacheinander', aktion: 'entwurf' }), [{ name: 'b.pdf', content: file }], `/berichte/${slug}/bearbeiten`);
+    const slug = slugFromRedirect(
+      await sendReportForm(agent, completeReport({ title: 'Nacheinander', aktion: 'entwurf' }), [{ name: 'a.pdf', content: file }]),
+    );
+    const second = await sendReportForm(
+      agent,
+      completeReport({ title: 'Nacheinander', aktion: 'entwurf' }),
+      [{ name: 'b.pdf', content: file }],
+      `/berichte/${slug}/bearbeiten`,
+    );
     expect(second.status).toBe(422);
   });
 
   it('an empty file is refused', async () => {
-    const res = await sendReportForm(author, completeReport({ title: 'Leer', aktion: 'entwurf' }), [{ name: 'leer.pdf', content: Buffer.alloc(0) }]);
+    const res = await sendReportForm(author, completeReport({ title: 'Leer', aktion: 'entwurf' }), [
+      { name: 'leer.pdf', content: Buffer.alloc(0) },
+    ]);
     expect(res.status).toBe(422);
     expect(text(res.text)).toContain('„leer.pdf“ ist leer.');
   });
 
   it('a broken multipart body is a 400, not a crash', async () => {
     const action = await reportFormAction(author, '/berichte/neu');
-    const res = await author.post(action).set('Content-Type', 'multipart/form-data; boundary=xyz').send('--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nabgeschnitten');
+    const res = await author
+      .post(action)
+      .set('Content-Type', 'multipart/form-data; boundary=xyz')
+      .send('--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nabgeschnitten');
     expect([400, 422]).toContain(res.status);
     expect(res.text).not.toMatch(/at .*\.js:\d+/);
   });
@@ -200,9 +231,18 @@ describe('downloading', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="Gr.ndung . .berblick \(M.rz\)\.pdf"; filename\*=UTF-8''Gr%C3%BCndung%20%E2%80%93%20%C3%9Cberblick%20%28M%C3%A4rz%29\.pdf$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="Gr.ndung . .berblick \(M.rz\)\.pdf"; filename\*=UTF-8''Gr%C3%BCndung%20%E2%80%93%20%C3%9Cberblick%20%28M%C3%A4rz%29\.pdf$/,
+    );
     expect(res.headers['content-security-policy']).toContain('sandbox');
     expect(Buffer.compare(res.body as Buffer, pdf())).toBe(0);
+    // Its checksum is its ETag: a browser whose copy is current gets 304 and no bytes.
+    expect(res.headers.etag).toBe(`"${createHash('sha256').update(pdf()).digest('hex')}"`);
+    const again = await visitor().get(`/anhaenge/${pdfId}/egal.pdf`).set('If-None-Match', res.headers.etag!);
+    expect(again.status).toBe(304);
+    expect(again.headers['cache-control']).toBe('public, max-age=300');
+    expect(again.body).toEqual({});
+    expect((await visitor().get(`/anhaenge/${pdfId}/egal.pdf`).set('If-None-Match', '"anders"')).status).toBe(200);
   });
 
   it('images show inline as thumbnails; other files have no preview', async () => {
@@ -214,13 +254,19 @@ describe('downloading', () => {
   });
 
   it('files of drafts, of members-only and of hidden reports follow their report', async () => {
-    const draft = slugFromRedirect(await sendReportForm(author, completeReport({ title: 'Entwurf mit Datei', aktion: 'entwurf' }), [{ name: 'd.pdf', content: pdf() }]));
+    const draft = slugFromRedirect(
+      await sendReportForm(author, completeReport({ title: 'Entwurf mit Datei', aktion: 'entwurf' }), [{ name: 'd.pdf', content: pdf() }]),
+    );
     const [draftFile] = attachmentIds((await author.get(`/berichte/${draft}`)).text);
     expect((await visitor().get(`/anhaenge/${draftFile}/d.pdf`)).status).toBe(404);
     expect((await member.get(`/anhaenge/${draftFile}/d.pdf`)).status).toBe(404);
     expect((await admin.get(`/anhaenge/${draftFile}/d.pdf`)).status).toBe(200);
 
-    const internal = slugFromRedirect(await sendReportForm(author, completeReport({ title: 'Intern mit Datei', visibility: 'MEMBERS' }), [{ name: 'i.pdf', content: pdf() }]));
+    const internal = slugFromRedirect(
+      await sendReportForm(author, completeReport({ title: 'Intern mit Datei', visibility: 'MEMBERS' }), [
+        { name: 'i.pdf', content: pdf() },
+      ]),
+    );
     await decide(ctx, admin, internal, 'veroeffentlichen');
     const [internalFile] = attachmentIds((await member.get(`/berichte/${internal}`)).text);
     const res = await visitor().get(`/anhaenge/${internalFile}/i.pdf`);
@@ -243,7 +289,9 @@ describe('downloading', () => {
 
 describe('clean-up', () => {
   it('removes files nobody linked for a day, and keeps everything linked', async () => {
-    const first = await sendReportForm(author, completeReport({ title: '', aktion: 'entwurf' }), [{ name: 'vergessen.pdf', content: pdf() }]);
+    const first = await sendReportForm(author, completeReport({ title: '', aktion: 'entwurf' }), [
+      { name: 'vergessen.pdf', content: pdf() },
+    ]);
     const id = Number(/name="anhang" value="(\d+)"/.exec(first.text)![1]);
     const linked = await ctx.db.prisma.attachment.count({ where: { reportVersions: { some: {} } } });
     await ctx.db.prisma.attachment.updateMany({ data: { createdAt: new Date(Date.now() - 2 * 24 * 3600_000) } });

@@ -2,7 +2,7 @@
 // (middleware/shared-pages.ts): each person still gets their own frame, a change shows with the next page, and
 // nothing of one person (their name, their form token) ever reaches another.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createUser, readsOf, sessionAgent, text, useTestContext } from './support/context.js';
+import { buildApp, createUser, csrfTokenFrom, formBody, readsOf, sessionAgent, text, useTestContext } from './support/context.js';
 import { createMeeting } from './support/meetings.js';
 import { completeReport, publishedReport, sendReportForm } from './support/reports.js';
 
@@ -197,5 +197,38 @@ describe('an author’s open contributions (Für dich zu tun)', () => {
     expect(text(start)).toContain('Dein Entwurf „Noch zu schreiben“ ist noch nicht eingereicht');
     expect(text((await author.get('/konto')).text)).toContain('Dein Entwurf „Noch zu schreiben“ ist noch nicht eingereicht');
     expect(text((await other.get('/')).text)).not.toContain('Noch zu schreiben');
+  });
+});
+
+describe('what a meeting page shows of the viewer', () => {
+  const PAGE_FACTS = 'FROM materials WHERE meeting_id';
+  const RSVP_FACTS = 'LEFT JOIN rsvps o ON o.meeting_id';
+
+  it('is read once while the content stays the same; a new answer shows at once, to its author and the organisers', async () => {
+    const lead = await createUser(ctx.db, { role: 'ORGANIZER', name: 'Lea Leitung' });
+    const organiser = await sessionAgent(app, lead.id);
+    const member = await sessionAgent(app, (await createUser(ctx.db, { name: 'Rudi Rückmeldung' })).id);
+    const other = await sessionAgent(app, (await createUser(ctx.db)).id);
+    const day = new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const meeting = await createMeeting(ctx.db, lead.id, { day, title: 'Treffen zum Zurückmelden' });
+    const page = `/treffen/${meeting.id}`;
+    const answers = `/treffen/${meeting.id}/rueckmeldungen`;
+
+    expect(await readsOf(app, PAGE_FACTS, () => member.get(page))).toBe(1);
+    expect(await readsOf(app, PAGE_FACTS, () => member.get(page))).toBe(0);
+    expect(await readsOf(app, PAGE_FACTS, () => other.get(page))).toBe(1); // each person their own
+    expect(await readsOf(app, RSVP_FACTS, () => organiser.get(answers))).toBe(1);
+    expect(await readsOf(app, RSVP_FACTS, () => organiser.get(answers))).toBe(0);
+
+    const token = await csrfTokenFrom(member, '/konto');
+    const sent = await member
+      .post(answers)
+      .type('form')
+      .send(formBody({ attendance: 'ON_SITE', _csrf: token }));
+    expect(sent.status).toBe(303);
+    expect(text((await member.get(page)).text)).toContain('Du hast geantwortet: <strong>vor Ort</strong>');
+    expect(text((await member.get(answers)).text)).toContain('Du hast geantwortet: <strong>vor Ort</strong>');
+    expect(text((await organiser.get(answers)).text)).toContain('<span class="rsvp-counts__number">1</span> vor Ort');
+    expect(text((await other.get(answers)).text)).not.toContain('Du hast geantwortet');
   });
 });

@@ -22,6 +22,7 @@ interface StoredFile {
   fileName: string;
   mediaType: string;
   uploadedById: number;
+  sha256: string;
 }
 
 /** A stored file the viewer may read, with its bytes. */
@@ -40,7 +41,7 @@ export function attachmentRoutes(deps: Pick<Services, 'pool'>, rules: Attachment
     const id = requireIdParam(req, GONE);
     const file = await selectOne<StoredFile>(
       deps.pool,
-      Prisma.sql`SELECT file_name AS "fileName", media_type AS "mediaType", uploaded_by_id AS "uploadedById" FROM attachments WHERE id = ${id}`,
+      Prisma.sql`SELECT file_name AS "fileName", media_type AS "mediaType", uploaded_by_id AS "uploadedById", sha256 FROM attachments WHERE id = ${id}`,
     );
     if (!file) throw new NotFoundError(GONE);
     let decision: Awaited<ReturnType<AttachmentAccess>>;
@@ -55,6 +56,15 @@ export function attachmentRoutes(deps: Pick<Services, 'pool'>, rules: Attachment
       return undefined;
     }
     if (decision !== 'read') throw new NotFoundError(GONE);
+    if (res.getHeader('Cache-Control') !== 'no-store') {
+      // A file for everyone: its stored checksum is its ETag, so a browser whose copy is current gets 304 Not
+      // Modified without the bytes being read. (Files for logged-in people are never kept by a browser.)
+      res.set({ ETag: `"${file.sha256}"`, 'Cache-Control': 'public, max-age=300' });
+      if (req.fresh) {
+        res.status(304).end();
+        return undefined;
+      }
+    }
     const content = (await fileContents(deps.pool, [id])).get(id);
     if (!content) throw new NotFoundError(GONE); // removed in the meantime
     return { ...file, content };

@@ -86,7 +86,7 @@ export function participationRoutes(deps: Services): Router {
     const { meeting } = access;
     const [items, { rsvp, allianceName: alliance, counts }] = await Promise.all([
       talkItems(deps.pool, meeting.id, shownContentVersionOf(req)),
-      rsvpPageFacts(deps.pool, meeting.id, viewer, access.isOrganizer),
+      rsvpPageFacts(deps.pool, meeting.id, viewer, access.isOrganizer, shownContentVersionOf(req)),
     ]);
     return {
       title: `Rückmeldungen – ${meeting.title}`,

@@ -82,19 +82,27 @@ export interface OwnRsvp {
  * What the answer page shows of the viewer – their answer and their alliance's name – and, for organisers, the
  * counts: in one round trip.
  */
+type RsvpFactsRow = Partial<OwnRsvp> & { answered: boolean; allianceName: string | null; counts: RsvpCounts | null };
+/** What the answer page shows of the viewer, kept per person while the content stays the same (sharedResults). */
+const rsvpFacts = sharedResults<RsvpFactsRow | undefined>(5000);
+
 export async function rsvpPageFacts(
   pool: pg.Pool,
   meetingId: number,
   viewer: CurrentUser | undefined,
   withCounts: boolean,
+  contentVersion?: number,
 ): Promise<{ rsvp: OwnRsvp | null; allianceName: string | undefined; counts: RsvpCounts | undefined }> {
-  const row = await selectOne<Partial<OwnRsvp> & { answered: boolean; allianceName: string | null; counts: RsvpCounts | null }>(
-    pool,
-    Prisma.sql`SELECT o.id IS NOT NULL AS answered, o.attendance::text AS attendance, o.offers_talk AS "offersTalk", o.brings_cake AS "bringsCake",
-        o.comment, o.updated_at AS "updatedAt",
-        (SELECT name FROM alliances WHERE id = ${viewer?.allianceId ?? null}::int) AS "allianceName",
-        ${withCounts ? Prisma.sql`(SELECT row_to_json(c) FROM (SELECT ${RSVP_COUNT_COLUMNS} FROM rsvps WHERE meeting_id = ${meetingId}) c)` : Prisma.sql`NULL`} AS counts
-      FROM (SELECT 1) AS one LEFT JOIN rsvps o ON o.meeting_id = ${meetingId} AND o.user_id = ${viewer?.id ?? 0}`,
+  const key = [meetingId, viewer?.id ?? 0, viewer?.allianceId ?? null, withCounts];
+  const row = await rsvpFacts(pool, key, { contentVersion, ttlMs: 0 }, () =>
+    selectOne<RsvpFactsRow>(
+      pool,
+      Prisma.sql`SELECT o.id IS NOT NULL AS answered, o.attendance::text AS attendance, o.offers_talk AS "offersTalk", o.brings_cake AS "bringsCake",
+          o.comment, o.updated_at AS "updatedAt",
+          (SELECT name FROM alliances WHERE id = ${viewer?.allianceId ?? null}::int) AS "allianceName",
+          ${withCounts ? Prisma.sql`(SELECT row_to_json(c) FROM (SELECT ${RSVP_COUNT_COLUMNS} FROM rsvps WHERE meeting_id = ${meetingId}) c)` : Prisma.sql`NULL`} AS counts
+        FROM (SELECT 1) AS one LEFT JOIN rsvps o ON o.meeting_id = ${meetingId} AND o.user_id = ${viewer?.id ?? 0}`,
+    ),
   );
   const { answered, allianceName, counts, ...rsvp } = row!;
   return {

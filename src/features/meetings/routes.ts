@@ -136,7 +136,7 @@ export function meetingRoutes(deps: Services): Router {
     const { meeting } = access;
     const agendaVisible = meeting.agendaPublishedAt !== null || access.canManage;
     const [{ rsvp, materialCount }, plan] = await Promise.all([
-      meetingPageFacts(deps.pool, meeting.id, req.user),
+      meetingPageFacts(deps.pool, meeting.id, req.user, shownContentVersionOf(req)),
       agendaVisible ? plannedAgenda(deps.pool, meeting, shownContentVersionOf(req)) : undefined,
     ]);
     res.render('meetings/show', {

@@ -2,6 +2,7 @@
 // their own files (agenda, proposals, participation, materials, protocol); deadlines in deadlines.ts.
 import { Prisma } from '../../db/database.js';
 import { limitRows, select, selectOne } from '../../db/sql.js';
+import { sharedResults } from '../../lib/cache.js';
 import { formatTimeSpan } from '../../lib/dates.js';
 import { foldedMatch } from '../../lib/search.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
@@ -196,15 +197,21 @@ export function kindLabel(kind: MeetingKind): string {
 }
 
 /** What the meeting page shows besides the meeting: how many materials it has, and the viewer's answer (one query). */
+/** What a meeting page shows of the viewer, kept per person while the content stays the same (sharedResults). */
+const pageFacts = sharedResults<{ materialCount: number; attendance: string | null } | undefined>(5000);
+
 export async function meetingPageFacts(
   pool: Services['pool'],
   meetingId: number,
   viewer: CurrentUser | undefined,
+  contentVersion?: number,
 ): Promise<{ materialCount: number; rsvp: { attendance: string } | null }> {
-  const row = await selectOne<{ materialCount: number; attendance: string | null }>(
-    pool,
-    Prisma.sql`SELECT (SELECT count(*)::int FROM materials WHERE meeting_id = ${meetingId}) AS "materialCount",
-        (SELECT attendance::text FROM rsvps WHERE meeting_id = ${meetingId} AND user_id = ${viewer?.id ?? 0}) AS attendance`,
+  const row = await pageFacts(pool, [meetingId, viewer?.id ?? 0], { contentVersion, ttlMs: 0 }, () =>
+    selectOne<{ materialCount: number; attendance: string | null }>(
+      pool,
+      Prisma.sql`SELECT (SELECT count(*)::int FROM materials WHERE meeting_id = ${meetingId}) AS "materialCount",
+          (SELECT attendance::text FROM rsvps WHERE meeting_id = ${meetingId} AND user_id = ${viewer?.id ?? 0}) AS attendance`,
+    ),
   );
   return { materialCount: row?.materialCount ?? 0, rsvp: row?.attendance ? { attendance: row.attendance } : null };
 }
