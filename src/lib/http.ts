@@ -80,8 +80,8 @@ export function withQuery(path: string, query: Record<string, string>): string {
 }
 
 /**
- * A file made for this one request (a filled-in template): sent as a download, without the ETag Express would
- * compute over every byte for a conditional request that never comes.
+ * A file made for this one request (a filled-in template): sent as a download, its bytes as they are (no trip through
+ * res.send, which would look at them again for a conditional request that never comes).
  */
 export function sendMadeFile(res: Response, fileName: string, contentType: string, content: string | Uint8Array): void {
   const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
