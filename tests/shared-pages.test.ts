@@ -66,6 +66,23 @@ describe('shared main parts of list pages', () => {
     expect(head.text ?? '').toBe('');
   });
 
+  it('shows a message after a redirect once, also on a kept page', async () => {
+    const rita = await createUser(ctx.db, { name: 'Rita Ruf' });
+    await ctx.db.prisma.user.update({ where: { id: rita.id }, data: { listedInDirectory: true } });
+    const sender = await sessionAgent(app, (await createUser(ctx.db, { name: 'Sven Sender' })).id);
+    await sender.get('/mitglieder');
+    const token = await csrfTokenFrom(sender, '/konto');
+    const sent = await sender
+      .post(`/mitglieder/${rita.id}/kontakt`)
+      .type('form')
+      .send(formBody({ subject: 'Frage', message: 'Wie habt ihr das gemacht?', _csrf: token }));
+    expect(sent.headers.location).toBe('/mitglieder');
+    let page = '';
+    expect(await readsOf(app, MEMBER_LIST, async () => (page = (await sender.get('/mitglieder')).text))).toBe(0);
+    expect(text(page)).toContain('Deine Nachricht an Rita Ruf ist unterwegs.');
+    expect(text((await sender.get('/mitglieder')).text)).not.toContain('ist unterwegs');
+  });
+
   it('keeps the members’ list for everyone, each without the contact button on their own card', async () => {
     const anna = await createUser(ctx.db, { name: 'Anna Aufgelistet' });
     const bert = await createUser(ctx.db, { name: 'Bert Aufgelistet' });
