@@ -85,8 +85,8 @@ export function sharedPageBodies(options: SharedPageOptions): RenderShared {
 function sendFramed(res: Response, view: string, layoutLocals: Locals, parts: Buffer[]): Promise<void> {
   return new Promise((resolve, reject) => {
     res.render(view, { ...layoutLocals, renderedBody: BODY_MARK }, (error: Error | null, frame?: string) => {
-      if (error || frame === undefined) return reject(error ?? new Error(`${view}: no page`));
-      const at = frame.indexOf(BODY_MARK);
+      const at = frame?.indexOf(BODY_MARK) ?? -1;
+      if (error || frame === undefined || at < 0) return reject(error ?? new Error(`${view}: the layout has no place for the page`));
       const page = Buffer.concat([Buffer.from(frame.slice(0, at)), ...parts, Buffer.from(frame.slice(at + BODY_MARK.length))]);
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.setHeader('Content-Length', page.length);

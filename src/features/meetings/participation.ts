@@ -78,14 +78,14 @@ export interface OwnRsvp {
   updatedAt: Date;
 }
 
+type RsvpFactsRow = Partial<OwnRsvp> & { answered: boolean; allianceName: string | null; counts: RsvpCounts | null };
+/** Answer page facts per meeting and viewer, kept while the content stays the same (sharedResults). */
+const rsvpFacts = sharedResults<RsvpFactsRow | undefined>(5000);
+
 /**
  * What the answer page shows of the viewer – their answer and their alliance's name – and, for organisers, the
  * counts: in one round trip.
  */
-type RsvpFactsRow = Partial<OwnRsvp> & { answered: boolean; allianceName: string | null; counts: RsvpCounts | null };
-/** What the answer page shows of the viewer, kept per person while the content stays the same (sharedResults). */
-const rsvpFacts = sharedResults<RsvpFactsRow | undefined>(5000);
-
 export async function rsvpPageFacts(
   pool: pg.Pool,
   meetingId: number,

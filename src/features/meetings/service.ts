@@ -196,10 +196,10 @@ export function kindLabel(kind: MeetingKind): string {
   return MEETING_KINDS[kind];
 }
 
-/** What the meeting page shows besides the meeting: how many materials it has, and the viewer's answer (one query). */
-/** What a meeting page shows of the viewer, kept per person while the content stays the same (sharedResults). */
+/** Meeting page facts per meeting and viewer, kept while the content stays the same (sharedResults). */
 const pageFacts = sharedResults<{ materialCount: number; attendance: string | null } | undefined>(5000);
 
+/** What the meeting page shows besides the meeting: how many materials it has, and the viewer's answer (one query). */
 export async function meetingPageFacts(
   pool: Services['pool'],
   meetingId: number,
