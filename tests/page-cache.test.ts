@@ -3,6 +3,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createUser, readsOf, sessionAgent, submit, text, useTestContext } from './support/context.js';
 import { publishedReport } from './support/reports.js';
+import { publishedMotion } from './support/motions.js';
 
 const ctx = useTestContext();
 const TTL = 400;
@@ -90,6 +91,43 @@ describe('calendar files from the cache', () => {
     await new Promise((r) => setTimeout(r, TTL + 50));
     await request(app).get('/treffen.ics');
     expect((await request(app).get('/treffen.ics')).text).toContain('Frisches Treffen');
+  });
+});
+
+describe('documents from the cache', () => {
+  const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => callback(null, Buffer.concat(chunks)));
+  };
+
+  it("keeps a visitor's Word file of a filled-in template with its type and name, never a member's", async () => {
+    const author = await sessionAgent(ctx.app, (await createUser(ctx.db)).id);
+    const admin = await sessionAgent(ctx.app, (await createUser(ctx.db, { role: 'ADMIN' })).id);
+    const slug = await publishedMotion(ctx, author, admin);
+    const address = `/antraege/${slug}/verwenden?format=docx&wert%3AGemeinde=Kachelstadt`;
+    const download = (agent: ReturnType<typeof request> | typeof author = request(app)) => agent.get(address).buffer(true).parse(binary);
+
+    const first = await download();
+    expect(first.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 5)); // a fresh file would carry a later time of making
+    const kept = await download();
+    expect((kept.body as Buffer).equals(first.body as Buffer)).toBe(true);
+    expect(kept.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(kept.headers['content-disposition']).toBe(`attachment; filename=${slug}.docx`);
+    expect(kept.headers['content-length']).toBe(String((first.body as Buffer).length));
+    expect((await request(app).head(address)).headers['content-length']).toBe(kept.headers['content-length']);
+
+    // A member's download (values of their own) is made for them each time.
+    const member = await sessionAgent(app, (await createUser(ctx.db)).id);
+    const own = await download(member);
+    expect(own.status).toBe(200);
+    expect((own.body as Buffer).equals(first.body as Buffer)).toBe(false);
+
+    // After the cache time the visitor gets a newly made file.
+    await new Promise((r) => setTimeout(r, TTL + 50));
+    await download(); // makes the fresh copy
+    expect(((await download()).body as Buffer).equals(first.body as Buffer)).toBe(false);
   });
 });
 

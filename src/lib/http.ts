@@ -80,11 +80,15 @@ export function withQuery(path: string, query: Record<string, string>): string {
 }
 
 /**
- * A file made for this one request (a filled-in template): sent as a download, its bytes as they are (no trip through
- * res.send, which would look at them again for a conditional request that never comes).
+ * A file made for this request (a filled-in template), sent as a download. Through res.send, which the visitors'
+ * page cache watches (middleware/page-cache.ts): the next visitor with the same address gets the same bytes.
  */
 export function sendMadeFile(res: Response, fileName: string, contentType: string, content: string | Uint8Array): void {
-  const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  res.attachment(fileName).type(contentType).set('Content-Length', String(body.byteLength));
-  res.end(body); // Node leaves the body out for HEAD
+  const body =
+    typeof content === 'string'
+      ? Buffer.from(content, 'utf8')
+      : Buffer.isBuffer(content)
+        ? content
+        : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  res.attachment(fileName).type(contentType).send(body); // no body for HEAD
 }

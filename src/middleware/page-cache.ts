@@ -24,7 +24,7 @@ interface CachedPage {
   version: number;
   expires: number;
   contentType: string;
-  /** Content-Disposition of a download (calendar files), sent again with the copy. */
+  /** Content-Disposition of a download (calendar files, documents), sent again with the copy. */
   disposition?: string;
   /** The page as sent, encoded once, and its ETag (computed once, not on every copy sent). */
   body: Buffer;
@@ -40,6 +40,13 @@ interface CachedPage {
 function etagOf(body: Buffer): string {
   return `W/"${body.length.toString(16)}-${createHash('sha1').update(body).digest('base64').slice(0, 27)}"`;
 }
+
+/**
+ * What is kept: pages, feeds, calendars, and the documents a template makes (text, Word, OpenDocument). A document
+ * for the same address is the same for every visitor; building a Word file costs three times a page.
+ */
+const KEPT_TYPES =
+  /^(text\/html|application\/atom\+xml|text\/calendar|text\/plain|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/vnd\.oasis\.opendocument\.text)\b/;
 
 /** A refresh that takes longer than this is given up on, and the next request tries again. */
 const REFRESH_TIMEOUT_MS = 10_000;
@@ -87,14 +94,10 @@ export function anonymousPageCache(options: PageCacheOptions) {
     const send = res.send.bind(res);
     res.send = ((body?: unknown) => {
       if (typeof body === 'string' && !res.getHeader('content-type')) res.type('html'); // as Express's send would
-      // Only complete pages for everyone: no error pages, no redirects …
+      // Only complete pages and documents for everyone: no error pages, no redirects …
       const contentType = String(res.getHeader('content-type') ?? '');
-      const keepable =
-        version !== undefined &&
-        res.statusCode === 200 &&
-        typeof body === 'string' &&
-        /^(text\/html|application\/atom\+xml|text\/calendar)/.test(contentType);
-      const bytes = keepable ? Buffer.from(body) : undefined;
+      const keepable = version !== undefined && res.statusCode === 200 && KEPT_TYPES.test(contentType);
+      const bytes = !keepable ? undefined : typeof body === 'string' ? Buffer.from(body) : Buffer.isBuffer(body) ? body : undefined;
       const etag = bytes && etagOf(bytes);
       // The same ETag as the copies to come; Express answers 304 to a browser that has this page already.
       if (etag) res.set('ETag', etag);
