@@ -8,6 +8,7 @@ import type { RateLimits } from './lib/rate-limit.js';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './lib/attachments.js';
 import { createMailer } from './lib/mail.js';
 import { createRateLimits } from './lib/rate-limit.js';
+import { fileCache, type FileCache } from './lib/file-cache.js';
 import { topicDirectory, type TopicDirectory } from './features/topics/service.js';
 
 export interface Services {
@@ -25,7 +26,12 @@ export interface Services {
   cacheMs: number;
   /** Attachment sizes (UPLOAD_FILE_MB, UPLOAD_TOTAL_MB). */
   uploadLimits: UploadLimits;
+  /** Made files kept on disk (the materials ZIP of a meeting). */
+  files: FileCache;
 }
+
+/** Room for the kept ZIPs: the materials of a few dozen meetings, or of a few hundred small ones (one open file each). */
+const FILE_CACHE = { maxBytes: 256 * 1024 * 1024, maxFiles: 500 };
 
 /** Builds the services an app instance (and its job worker) share. */
 export function createServices(deps: {
@@ -51,5 +57,6 @@ export function createServices(deps: {
     topics: topicDirectory(deps.db.pool, deps.referenceCacheMs ?? 5000),
     cacheMs: deps.referenceCacheMs ?? 5000,
     uploadLimits: { ...DEFAULT_UPLOAD_LIMITS, ...deps.uploadLimits },
+    files: fileCache(FILE_CACHE),
   };
 }

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, berlinDay } from '../src/lib/dates.js';
 import { safeArchiveName } from '../src/features/meetings/materials.js';
-import { createUser, csrfTokenFrom, formBody, sessionAgent, text as decoded, useTestContext } from './support/context.js';
+import { createUser, csrfTokenFrom, formBody, readsOf, sessionAgent, text as decoded, useTestContext } from './support/context.js';
 import { HTML_PAGE, pdf, png } from './support/files.js';
 import { createMeeting } from './support/meetings.js';
 
@@ -435,6 +435,31 @@ describe('Vorlagen', () => {
     // The page groups the same way, in agenda order.
     const shown = text((await visitor().get(`/treffen/${meeting.id}/vorlagen`)).text);
     expect(shown.indexOf('Zum ganzen Treffen')).toBeLessThan(shown.indexOf('TOP 2 Haushalt / Finanzen'));
+  });
+
+  it('makes the ZIP once and gives everyone that file until the materials change, then the new one at once', async () => {
+    const meeting = await createMeeting(ctx.db, leadId, { day: inDays(70) });
+    await addMaterial(lead, meeting.id, { title: 'Erste' }, { name: 'Erste.pdf', content: pdf('erste Fassung') });
+    const zipOf = async (agent: request.Agent | ReturnType<typeof visitor>) => {
+      const res = await bytes(agent.get(`/treffen/${meeting.id}/vorlagen.zip`));
+      expect(res.status).toBe(200);
+      expect(res.headers['content-length']).toBe(String((res.body as Buffer).length));
+      return res.body as Buffer;
+    };
+    const first = await zipOf(member);
+    // The files' bytes are not read from the database again: the kept archive is sent.
+    let again: Buffer | undefined;
+    const reads = await readsOf(ctx.app, 'FROM attachments WHERE id = ANY', async () => (again = await zipOf(visitor())));
+    expect(reads).toBe(0);
+    expect(again!.equals(first)).toBe(true);
+
+    // Whoever adds a material gets it in the ZIP on the next download, and so does everyone else.
+    await addMaterial(lead, meeting.id, { title: 'Zweite' }, { name: 'Zweite.pdf', content: pdf('zweite') });
+    expect(Object.keys(unzipSync(new Uint8Array(await zipOf(lead)))).sort()).toEqual(['Erste.pdf', 'Zweite.pdf']);
+    expect(Object.keys(unzipSync(new Uint8Array(await zipOf(member)))).sort()).toEqual(['Erste.pdf', 'Zweite.pdf']);
+    const material = await ctx.db.prisma.material.findFirstOrThrow({ where: { meetingId: meeting.id, title: 'Erste' } });
+    await post(lead, `/treffen/${meeting.id}/vorlagen/${material.id}/loeschen`, { bestaetigt: 'ja' });
+    expect(Object.keys(unzipSync(new Uint8Array(await zipOf(member))))).toEqual(['Zweite.pdf']);
   });
 
   it('streams large files one after another to the end (waiting for the connection between them)', async () => {

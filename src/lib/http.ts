@@ -1,5 +1,7 @@
 // Small helpers shared by route handlers: parse → service → render or redirect.
+import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
+import type { KeptFile } from './file-cache.js';
 import { NotFoundError, TooManyRequestsError, ValidationError } from './errors.js';
 import { formValues } from './forms.js';
 
@@ -91,4 +93,15 @@ export function sendMadeFile(res: Response, fileName: string, contentType: strin
         ? content
         : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   res.attachment(fileName).type(contentType).send(body); // no body for HEAD
+}
+
+/** Sends a file kept on disk (lib/file-cache.ts) with its length. A download the browser breaks off is no error. */
+export async function sendKeptFile(res: Response, file: KeptFile): Promise<void> {
+  res.set('Content-Length', String(file.size));
+  if (file.bytes) return void res.end(file.bytes);
+  try {
+    await pipeline(file.stream, res);
+  } catch (error) {
+    if (!res.destroyed) throw error;
+  }
 }

@@ -46,6 +46,11 @@ async function prepare(project: TestProject) {
   // @ts-expect-error: a plain ES module without type declarations
   const { build } = (await import('../../scripts/build.mjs')) as { build(options: { ifStale: boolean }): Promise<boolean> };
   await build({ ifStale: true });
+  // The test files' temporary files (the app's kept ZIPs among them) go into one folder, removed at the end: a test
+  // process is ended without running its own clean-up.
+  const filesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keb-test-dateien-'));
+  await fs.chmod(filesDir, 0o755); // the postgres user (when tests run as root) must reach the servers inside
+  process.env.TMPDIR = filesDir;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keb-test-'));
@@ -73,5 +78,6 @@ async function prepare(project: TestProject) {
     await admin.end();
     await embedded?.stop();
     if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
+    await fs.rm(filesDir, { recursive: true, force: true });
   };
 }

@@ -1,12 +1,15 @@
 // Vorlagen (materials) of a meeting: files from the shared attachment store or Markdown texts, for the whole
 // meeting or one agenda item. The lead organiser (or an admin) adds and removes them and sends them out once
-// (that date counts for the deadline); everyone who may see the meeting downloads them singly or as one ZIP,
-// which is streamed a few files at a time, never built whole in memory.
-import type { Response } from 'express';
+// (that date counts for the deadline); everyone who may see the meeting downloads them singly or as one ZIP.
+// The ZIP is written a few files at a time, never built whole in memory, and kept on disk while the materials stay
+// the same (lib/file-cache.ts): everyone after the first gets the same file.
+import { createHash } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import { Zip, ZipDeflate } from 'fflate';
 import type pg from 'pg';
 import { Prisma } from '../../db/database.js';
 import { select, selectOne } from '../../db/sql.js';
+import { sharedResults } from '../../lib/cache.js';
 import { fileContents, storeUploads } from '../../lib/attachments.js';
 import { formatTimeSpan } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
@@ -32,13 +35,16 @@ export interface MaterialRow {
   fileName: string | null;
   mediaType: string | null;
   sizeBytes: number | null;
+  /** SHA-256 of the file's bytes (hex). */
+  sha256: string | null;
 }
 
 export async function listMaterials(pool: pg.Pool, meetingId: number): Promise<MaterialRow[]> {
   return select<MaterialRow>(
     pool,
     Prisma.sql`SELECT mat.id, mat.title, mat.body, mat.agenda_item_id AS "agendaItemId", mat.created_at AS "createdAt",
-        u.name AS "addedByName", a.id AS "attachmentId", a.file_name AS "fileName", a.media_type AS "mediaType", a.size_bytes AS "sizeBytes"
+        u.name AS "addedByName", a.id AS "attachmentId", a.file_name AS "fileName", a.media_type AS "mediaType", a.size_bytes AS "sizeBytes",
+        a.sha256
       FROM materials mat JOIN users u ON u.id = mat.added_by_id LEFT JOIN attachments a ON a.id = mat.attachment_id
       WHERE mat.meeting_id = ${meetingId} ORDER BY mat.created_at, mat.id`,
   );
@@ -221,6 +227,7 @@ export interface ZipEntry {
   /** A stored file (read from the database when its turn comes) or a text. */
   attachmentId?: number;
   sizeBytes?: number;
+  sha256?: string;
   text?: string;
 }
 
@@ -243,6 +250,7 @@ export function zipEntries(materials: MaterialRow[], agenda: NumberedAgendaItem[
           mtime: m.createdAt,
           attachmentId: m.attachmentId,
           sizeBytes: m.sizeBytes ?? 0,
+          sha256: m.sha256 ?? '',
         });
       } else {
         const name = `${safeArchiveName(m.title, 'Text').slice(0, MAX_NAME - 3)}.md`;
@@ -253,16 +261,45 @@ export function zipEntries(materials: MaterialRow[], agenda: NumberedAgendaItem[
   return entries;
 }
 
-/** Resolves when the response can take more, or when the connection is gone. */
-function drained(res: Response): Promise<void> {
+/** What goes into a meeting's ZIP, and the name it is kept under: a digest of all of it (names, times, contents). */
+export interface MaterialsArchive {
+  entries: ZipEntry[];
+  key: string;
+}
+
+/** Raise when the archive's layout changes: kept archives of the old layout are then not taken. */
+const ARCHIVE_LAYOUT = 1;
+/** The same for everyone who may see the meeting: kept while the content stays the same (sharedResults). */
+const archives = sharedResults<MaterialsArchive | null>(1000);
+
+/** The meeting's ZIP as entries and key, or null without materials. */
+export function materialsArchive(
+  deps: Pick<Services, 'pool' | 'cacheMs'>,
+  meetingId: number,
+  contentVersion: number | undefined,
+): Promise<MaterialsArchive | null> {
+  return archives(deps.pool, [meetingId], { contentVersion, ttlMs: deps.cacheMs }, async () => {
+    const [materials, agenda] = await Promise.all([listMaterials(deps.pool, meetingId), numberedAgenda(deps.pool, meetingId)]);
+    if (materials.length === 0) return null;
+    const entries = zipEntries(materials, agenda);
+    const contents = entries.map((e) => [e.path, e.mtime.getTime(), e.attachmentId ?? null, e.sha256 ?? null, e.text ?? null]);
+    const key = createHash('sha256')
+      .update(JSON.stringify([ARCHIVE_LAYOUT, contents]))
+      .digest('hex');
+    return { entries, key };
+  });
+}
+
+/** Resolves when the stream can take more, or when it is gone. */
+function drained(out: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
+      out.off('drain', done);
+      out.off('close', done);
       resolve();
     };
-    res.on('drain', done);
-    res.on('close', done);
+    out.on('drain', done);
+    out.on('close', done);
   });
 }
 
@@ -289,22 +326,23 @@ function readBatches(entries: ZipEntry[]): ZipEntry[][] {
 }
 
 /**
- * Writes the archive to the response. The files' bytes are read from the database a few megabytes at a time
+ * Writes the archive to `out` and ends it. The files' bytes are read from the database a few megabytes at a time
  * (readBatches: one round trip for the usual handful of files) and handed on, and the next batch waits until the
- * connection has taken the last one (backpressure). Files are mostly compressed already (PDF, images, Office) and
- * are stored as they are; texts are deflated.
+ * stream has taken the last one (backpressure). Files are mostly compressed already (PDF, images, Office) and
+ * are stored as they are; texts are deflated. A file deleted meanwhile fails the archive (it would be kept
+ * without it).
  */
-export async function streamZip(pool: pg.Pool, res: Response, entries: ZipEntry[]): Promise<void> {
+export async function writeZip(pool: pg.Pool, out: Writable, entries: ZipEntry[]): Promise<void> {
   let failure: Error | null = null;
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const zip = new Zip((error, chunk, final) => {
     if (error) failure = error;
-    else if (!res.destroyed) res.write(chunk);
+    else if (!out.destroyed) out.write(chunk);
     if (final || error) finish();
   });
   for (const batch of readBatches(entries)) {
-    if (res.destroyed) {
+    if (out.destroyed) {
       zip.terminate();
       return;
     }
@@ -312,11 +350,14 @@ export async function streamZip(pool: pg.Pool, res: Response, entries: ZipEntry[
       pool,
       batch.flatMap((entry) => (entry.attachmentId !== undefined ? [entry.attachmentId] : [])),
     );
-    res.cork(); // the batch's headers and files leave in as few packets as the sizes allow
+    out.cork(); // the batch's headers and files are written together
     for (const entry of batch) {
       if (entry.attachmentId !== undefined) {
         const data = contents.get(entry.attachmentId);
-        if (!data) continue; // removed while the archive was being written
+        if (!data) {
+          zip.terminate();
+          throw new AppError('Die Vorlagen haben sich gerade geändert. Bitte lade das ZIP noch einmal herunter.', 409);
+        }
         addPackedFile(zip, entry.path, storedFile(data), entry.mtime);
       } else {
         const stream = new ZipDeflate(entry.path, { level: 6 });
@@ -326,12 +367,12 @@ export async function streamZip(pool: pg.Pool, res: Response, entries: ZipEntry[
       }
       if (failure) break;
     }
-    res.uncork();
+    out.uncork();
     if (failure) throw failure;
-    if (res.writableNeedDrain) await drained(res);
+    if (out.writableNeedDrain) await drained(out);
   }
   zip.end();
   await finished;
   if (failure) throw failure;
-  res.end();
+  out.end();
 }

@@ -8,7 +8,7 @@ import { berlinDay } from '../../lib/dates.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { longText, optionalId, optionalText } from '../../lib/fields.js';
 import { formValues, parseForm } from '../../lib/forms.js';
-import { confirmed, requireIdParam, submitForm } from '../../lib/http.js';
+import { confirmed, requireIdParam, sendKeptFile, submitForm } from '../../lib/http.js';
 import { requireLogin, requireRole, type CurrentUser } from '../../middleware/auth.js';
 import { renderShared } from '../../middleware/shared-pages.js';
 import type { Services } from '../../services.js';
@@ -22,9 +22,9 @@ import {
   groupMaterials,
   listMaterials,
   MATERIAL_NOT_FOUND,
+  materialsArchive,
   publishMaterials,
-  streamZip,
-  zipEntries,
+  writeZip,
 } from './materials.js';
 import {
   rsvpClosedReason,
@@ -184,9 +184,8 @@ export function participationRoutes(deps: Services): Router {
     const access = await loadMeeting(deps, req, res);
     if (!access) return;
     const { meeting } = access;
-    const [materials, agenda] = await Promise.all([listMaterials(deps.pool, meeting.id), numberedAgenda(deps.pool, meeting.id)]);
-    if (materials.length === 0)
-      throw new NotFoundError('Zu diesem Treffen gibt es noch keine Vorlagen, also auch kein ZIP zum Herunterladen.');
+    const archive = await materialsArchive(deps, meeting.id, shownContentVersionOf(req));
+    if (!archive) throw new NotFoundError('Zu diesem Treffen gibt es noch keine Vorlagen, also auch kein ZIP zum Herunterladen.');
     res.set({
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="vorlagen-treffen-${meeting.id}.zip"`,
@@ -194,7 +193,9 @@ export function participationRoutes(deps: Services): Router {
       'X-Content-Type-Options': 'nosniff',
     });
     if (req.method === 'HEAD') return void res.end();
-    await streamZip(deps.pool, res, zipEntries(materials, agenda));
+    // Made once while the materials stay the same; everyone after that gets the kept file.
+    const file = await deps.files.open(archive.key, (out) => writeZip(deps.pool, out, archive.entries));
+    await sendKeptFile(res, file);
   });
 
   router.get('/treffen/:id/vorlagen', async (req, res) => {
