@@ -128,7 +128,7 @@ export function createApp(deps: AppDeps): Express {
       }),
     );
     // The main part of list pages, for logged-in people of one role (renderShared).
-    app.set('shared page bodies', sharedPageBodies({ maxAgeMs: config.pageCacheMs, maxBytes: 8 * 1024 * 1024 }));
+    app.set('page bodies', sharedPageBodies({ maxAgeMs: config.pageCacheMs, maxBytes: 8 * 1024 * 1024 }));
   }
   const parseForm = express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 });
   app.set('session handler', sessions.always);

@@ -1,6 +1,17 @@
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
-import { agentFor, buildApp, createUser, DEFAULT_PASSWORD, loginAgent, startMailbox, submit, text, useTestContext } from './support/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  agentFor,
+  buildApp,
+  createUser,
+  DEFAULT_PASSWORD,
+  formBody,
+  loginAgent,
+  startMailbox,
+  submit,
+  text,
+  useTestContext,
+} from './support/context.js';
 
 const ctx = useTestContext();
 
@@ -59,10 +70,24 @@ describe('/konto', () => {
       expect((await request(app).get(link!)).status).toBe(410);
       await app.runJobs();
       expect(mailbox.mails.filter((m) => m.to === user.email).map((m) => m.subject)).toContain('Deine E-Mail-Adresse wurde geändert');
-      expect((await submit(request.agent(app), '/anmelden', '/anmelden', { email: 'neu@example.org', password: DEFAULT_PASSWORD })).status).toBe(303);
+      expect(
+        (await submit(request.agent(app), '/anmelden', '/anmelden', { email: 'neu@example.org', password: DEFAULT_PASSWORD })).status,
+      ).toBe(303);
     } finally {
       await mailbox.close();
     }
+  });
+
+  it('shows at once what changed in the person’s own settings, wherever it was changed', async () => {
+    const { user, agent } = await agentFor(ctx);
+    const checkbox = async () => /name="notifyComments" value="ja"( checked)?/.exec((await agent.get('/konto')).text)![1] !== undefined;
+    expect(await checkbox()).toBe(true);
+    expect(await checkbox()).toBe(true); // kept now
+    // Straight in the database, as another instance would (a column that no page for others shows).
+    await ctx.db.pool.query('UPDATE users SET notify_comments = false WHERE id = $1', [user.id]);
+    expect(await checkbox()).toBe(false);
+    await ctx.db.pool.query(`UPDATE users SET template_values = '{"Gemeinde": "Neustadt am Rübenberge"}' WHERE id = $1`, [user.id]);
+    expect((await agent.get('/konto')).text).toContain('value="Neustadt am Rübenberge"');
   });
 
   it('changes the password, keeps this browser logged in and logs out every other one', async () => {
@@ -92,5 +117,54 @@ describe('/konto', () => {
     expect(text(res.text)).toContain('Die beiden Passwörter stimmen nicht überein.');
     const stored = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toBe(user.passwordHash);
+  });
+});
+
+describe('/konto with pages kept as in production', () => {
+  let app: ReturnType<typeof buildApp>;
+  beforeAll(() => {
+    app = buildApp(ctx.db, { pageCacheMs: 60_000 });
+  });
+  const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+
+  it('is renewed at once by any change of the person, and every session has its own', async () => {
+    const user = await createUser(ctx.db, { name: 'Karla Konto' });
+    const agent = await loginAgent(app, user.email);
+    await agent.get('/konto'); // shows the welcome once
+    const first = await agent.get('/konto');
+    expect(text(first.text)).toContain('Karla Konto');
+    expect((await agent.get('/konto')).text).toBe(first.text); // the kept page, token and all
+
+    // Another browser of the same person gets its own page with its own token.
+    const other = await loginAgent(app, user.email);
+    expect(tokenOf((await other.get('/konto')).text)).not.toBe(tokenOf(first.text));
+
+    // Changed straight in the database (another instance, an admin): shown at once.
+    await ctx.db.pool.query('UPDATE users SET notify_comments = false WHERE id = $1', [user.id]);
+    expect((await agent.get('/konto')).text).not.toMatch(/name="notifyComments" value="ja" checked/);
+
+    // A change through the page: the message in the frame, the new name in the page.
+    expect((await submit(agent, '/konto', '/konto/name', { name: 'Karla Neu' })).status).toBe(303);
+    const changed = text((await agent.get('/konto')).text);
+    expect(changed).toContain('Dein Name ist geändert.');
+    expect(changed).toContain('value="Karla Neu"');
+    expect(text((await agent.get('/konto')).text)).not.toContain('Dein Name ist geändert.');
+  });
+
+  it('shows what was typed into a form whose token had expired, once', async () => {
+    const user = await createUser(ctx.db);
+    const agent = await loginAgent(app, user.email);
+    await agent.get('/konto');
+    const sent = await agent
+      .post('/konto/name')
+      .set('Referer', 'http://127.0.0.1/konto')
+      .set('Host', '127.0.0.1')
+      .type('form')
+      .send(formBody({ _csrf: 'abgelaufen', name: 'Getippter Name' }));
+    expect(sent.headers.location).toBe('/konto');
+    const restored = await agent.get('/konto');
+    expect(text(restored.text)).toContain('Deine Sitzung war abgelaufen');
+    expect(restored.text).toContain('value="Getippter Name"');
+    expect((await agent.get('/konto')).text).not.toContain('Getippter Name');
   });
 });

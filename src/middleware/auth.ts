@@ -45,8 +45,8 @@ export function loadCurrentUser(prisma: PrismaClient) {
               select: { id: true, name: true, email: true, role: true, status: true, allianceId: true, isDelegate: true },
             });
       if (user?.status === 'ACTIVE') {
-        const { status: _status, ...current } = user;
-        req.user = current;
+        const { id, name, email, role, allianceId, isDelegate } = user;
+        req.user = { id, name, email, role, allianceId, isDelegate };
         refreshSession(req);
       } else {
         // Account disabled or deleted since login: the session ends here.

@@ -44,6 +44,11 @@ export interface SessionUser {
   status: 'PENDING' | 'ACTIVE' | 'DISABLED';
   allianceId: number | null;
   isDelegate: boolean;
+  /**
+   * The version of the person's row (PostgreSQL's xmin): every UPDATE of the row, of any column and by any code,
+   * writes a new version of it. What shows the person's own settings may be kept under it (see userRowVersionOf).
+   */
+  rowVersion: string;
 }
 
 /**
@@ -56,10 +61,16 @@ let loadingFor: Request | undefined;
 
 const SESSION_WITH_USER = `
   SELECT s.sess, u.id, u.name, u.email, u.role::text AS role, u.status::text AS status, u.alliance_id AS "allianceId", u.is_delegate AS "isDelegate",
-    (SELECT version FROM content_version) AS "contentVersion"
+    u.xmin::text AS "rowVersion", (SELECT version FROM content_version) AS "contentVersion"
   FROM "session" s
   LEFT JOIN users u ON u.id = CASE WHEN s.sess->>'userId' ~ '^[0-9]{1,9}$' THEN (s.sess->>'userId')::int END
   WHERE s.sid = $1 AND s.expire >= now() AND s.revoked_at IS NULL`;
+
+/** The version of the logged-in person's row as read with the session; undefined when it was not read that way. */
+export function userRowVersionOf(req: Request): string | undefined {
+  const user = sessionUsers.get(req);
+  return user && user.id === req.user?.id ? user.rowVersion : undefined;
+}
 
 /** connect-pg-simple, except that a revoked session stays revoked (see above). */
 function revocableStore(pool: pg.Pool, options: { pruneExpired: boolean }): session.Store {
@@ -88,6 +99,7 @@ function revocableStore(pool: pg.Pool, options: { pruneExpired: boolean }): sess
                     status: row.status!,
                     allianceId: row.allianceId ?? null,
                     isDelegate: row.isDelegate!,
+                    rowVersion: row.rowVersion!,
                   }
                 : null,
             );

@@ -10,6 +10,9 @@
 // differs for the person (their own card in the members' list has no contact button), the view marks it and the
 // page's `personalize` changes the kept part for each request. Visitors are not served from here: they have the
 // page cache (middleware/page-cache.ts).
+//
+// A page that is one person's own (/konto, with its forms) can keep its main part for that session instead
+// (renderOwnCopy), under versions the page names that cover everything the part shows.
 import type { Request, Response } from 'express';
 import { contentVersionOf } from '../db/content-version.js';
 import type { Role } from '../generated/prisma/enums.js';
@@ -50,12 +53,45 @@ export type RenderShared = (
   personalize?: Personalize,
 ) => Promise<void>;
 
-export function sharedPageBodies(options: SharedPageOptions): RenderShared {
+export type RenderOwnCopy = (
+  req: Request,
+  res: Response,
+  view: string,
+  versions: unknown[] | undefined,
+  load: () => Promise<Locals>,
+) => Promise<void>;
+
+export interface PageBodies {
+  shared: RenderShared;
+  ownCopy: RenderOwnCopy;
+}
+
+export function sharedPageBodies(options: SharedPageOptions): PageBodies {
   const kept = boundedMap<string, KeptBody>(options.maxBytes, (key, body) => 2 * key.length + body.bytes.length);
   /** Views that showed a role a form (a security token): rendered for each request from then on. */
   const personal = new Set<string>();
 
-  return async (req, res, view, load, personalize = (body) => [body]) => {
+  const ownCopy: RenderOwnCopy = async (req, res, view, versions, load) => {
+    const version = contentVersionOf(req);
+    // Typed values of a form whose token had expired go into this one rendering (middleware/csrf.ts).
+    if (!req.session || versions === undefined || version === undefined || req.session.expiredForm) return res.render(view, await load());
+    const key = JSON.stringify(['own', req.sessionID, req.originalUrl, ...versions]);
+    const now = Date.now();
+    let body = kept.get(key);
+    if (!body || body.version !== version || body.expires <= now) {
+      const locals = await load();
+      const html = await new Promise<string>((resolve, reject) =>
+        res.render(view, { ...locals, layout: false }, (error: Error | null, rendered?: string) =>
+          error ? reject(error) : resolve(rendered ?? ''),
+        ),
+      );
+      body = { version, expires: now + options.maxAgeMs, bytes: Buffer.from(html), layoutLocals: layoutLocalsOf(locals) };
+      kept.set(key, body);
+    }
+    await sendFramed(res, view, body.layoutLocals, [body.bytes]);
+  };
+
+  const shared: RenderShared = async (req, res, view, load, personalize = (body) => [body]) => {
     const version = contentVersionOf(req);
     const role = req.user?.role;
     if (!role || version === undefined || personal.has(`${view} ${role}`)) return res.render(view, await load());
@@ -70,13 +106,16 @@ export function sharedPageBodies(options: SharedPageOptions): RenderShared {
         personal.add(`${view} ${role}`);
         return res.render(view, locals);
       }
-      const layoutLocals = Object.fromEntries(LAYOUT_LOCALS.filter((name) => name in locals).map((name) => [name, locals[name]]));
-      body = { version, expires: now + options.maxAgeMs, bytes: Buffer.from(rendered.html), layoutLocals };
+      body = { version, expires: now + options.maxAgeMs, bytes: Buffer.from(rendered.html), layoutLocals: layoutLocalsOf(locals) };
       kept.set(key, body);
     }
     await sendFramed(res, view, body.layoutLocals, personalize(body.bytes));
   };
+  return { shared, ownCopy };
 }
+
+const layoutLocalsOf = (locals: Locals): Locals =>
+  Object.fromEntries(LAYOUT_LOCALS.filter((name) => name in locals).map((name) => [name, locals[name]]));
 
 /**
  * The page: the frame (layout) rendered for this request, with the kept bytes in it. Sent as bytes, so the part is
@@ -131,7 +170,24 @@ export async function renderShared(
   load: () => Promise<Locals>,
   personalize?: Personalize,
 ): Promise<void> {
-  const shared = req.app.get('shared page bodies') as RenderShared | undefined;
-  if (shared) return shared(req, res, view, load, personalize);
+  const bodies = req.app.get('page bodies') as PageBodies | undefined;
+  if (bodies) return bodies.shared(req, res, view, load, personalize);
+  res.render(view, await load());
+}
+
+/**
+ * Renders `view` with what `load` gives; the main part is kept for this session while `versions` (and the content
+ * version) stay the same, when the app keeps pages. `versions` must cover everything the part shows of the person
+ * (undefined: not known, rendered as usual). The frame around it is rendered for each request.
+ */
+export async function renderOwnCopy(
+  req: Request,
+  res: Response,
+  view: string,
+  versions: unknown[] | undefined,
+  load: () => Promise<Locals>,
+): Promise<void> {
+  const bodies = req.app.get('page bodies') as PageBodies | undefined;
+  if (bodies) return bodies.ownCopy(req, res, view, versions, load);
   res.render(view, await load());
 }

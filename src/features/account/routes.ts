@@ -3,7 +3,8 @@ import { AppError } from '../../lib/errors.js';
 import { formValues, parseForm } from '../../lib/forms.js';
 import { confirmed, submitForm } from '../../lib/http.js';
 import { requireLogin } from '../../middleware/auth.js';
-import { endSessionsOfUser, startUserSession, withSession } from '../../middleware/session.js';
+import { renderOwnCopy } from '../../middleware/shared-pages.js';
+import { endSessionsOfUser, startUserSession, userRowVersionOf, withSession } from '../../middleware/session.js';
 import { rememberedValues, replaceValues, sentValues, templateValuesFrom, valueField } from '../motions/template-values.js';
 import type { Services } from '../../services.js';
 import { MANDATE_LABELS, directorySettingsSchema } from '../members/schema.js';
@@ -12,7 +13,7 @@ import { tasksFor } from '../home/tasks.js';
 import { shownContentVersionOf } from '../../db/content-version.js';
 import { changeEmailSchema, changeNameSchema, changePasswordSchema, notificationsSchema } from './schema.js';
 import {
-  accountPage,
+  keptAccountPage,
   changeName,
   changePassword,
   confirmEmailChange,
@@ -29,7 +30,8 @@ export function accountRoutes(deps: Services): Router {
   const ip = (req: Request) => req.ip ?? 'unknown';
 
   const page = async (req: Request, form?: AccountForm) => {
-    const [account, topics] = await Promise.all([accountPage(deps.pool, req.user!.id), deps.topics.active()]);
+    const seen = { rowVersion: userRowVersionOf(req), contentVersion: shownContentVersionOf(req) };
+    const [account, topics] = await Promise.all([keptAccountPage(deps.pool, req.user!.id, seen), deps.topics.active()]);
     const stored = {
       name: account.name,
       email: account.email,
@@ -63,7 +65,12 @@ export function accountRoutes(deps: Services): Router {
   };
 
   router.get('/konto', requireLogin, async (req, res) => {
-    res.render('account/show', { ...(await page(req)), errors: {} });
+    // Everything the page shows of the person is in their row (its version) or content (the content version).
+    const rowVersion = userRowVersionOf(req);
+    await renderOwnCopy(req, res, 'account/show', rowVersion === undefined ? undefined : [rowVersion], async () => ({
+      ...(await page(req)),
+      errors: {},
+    }));
   });
 
   router.post('/konto/benachrichtigungen', requireLogin, async (req, res) => {
