@@ -108,8 +108,7 @@ export function formatClock(instant: Date): string {
 
 /** 'Samstag, 9. Mai 2026, 14 bis 18 Uhr', or both days when it runs over more than one. */
 export function formatTimeSpan(start: Date, end: Date): string {
-  if (berlinDay(start) !== berlinDay(end))
-    return `${formatLongDate(start)}, ${formatClock(start)} bis ${formatLongDate(end)}, ${formatClock(end)}`;
+  if (berlinDay(start) !== berlinDay(end)) return `${formatLongDate(start)}, ${formatClock(start)} bis ${formatLongDate(end)}, ${formatClock(end)}`;
   return `${formatLongDate(start)}, ${formatClock(start).replace(' Uhr', '')} bis ${formatClock(end)}`;
 }
 

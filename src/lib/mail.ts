@@ -89,10 +89,7 @@ export function mailDelivery(deps: { prisma: PrismaClient; smtpUrl: string; from
         subject: mail.subject,
         text: mail.secretLink ? mail.body.replace(HIDDEN_LINK, mail.secretLink) : mail.body,
       });
-      await deps.prisma.outboxMail.update({
-        where: { id: mail.id },
-        data: { status: 'SENT', sentAt: new Date(), error: null, secretLink: null },
-      });
+      await deps.prisma.outboxMail.update({ where: { id: mail.id }, data: { status: 'SENT', sentAt: new Date(), error: null, secretLink: null } });
     },
     async giveUp(payload, error) {
       deps.logger.error({ outboxId: payload.mailId, error: error.message }, 'mail delivery failed for good');

@@ -51,59 +51,17 @@ type Window = readonly [points: number, seconds: number];
 const ACTIONS = {
   registration: { what: 'Registrierungen von dieser Adresse', perIp: [10, 60 * 60], perAccount: [] },
   passwordReset: { what: 'Anfragen zum Zurücksetzen des Passworts', perIp: [10, 60 * 60], perAccount: [[3, 60 * 60]] },
-  joinRequest: {
-    what: 'Beitrittsanfragen',
-    perIp: [30, 60 * 60],
-    perAccount: [
-      [5, 60 * 60],
-      [10, 24 * 60 * 60],
-    ],
-  },
-  contact: {
-    what: 'Nachrichten in kurzer Zeit',
-    perIp: [20, 60 * 60],
-    perAccount: [
-      [5, 60 * 60],
-      [20, 24 * 60 * 60],
-    ],
-  },
+  joinRequest: { what: 'Beitrittsanfragen', perIp: [30, 60 * 60], perAccount: [[5, 60 * 60], [10, 24 * 60 * 60]] },
+  contact: { what: 'Nachrichten in kurzer Zeit', perIp: [20, 60 * 60], perAccount: [[5, 60 * 60], [20, 24 * 60 * 60]] },
   emailChange: { what: 'Änderungen der E-Mail-Adresse', perIp: [10, 60 * 60], perAccount: [[5, 24 * 60 * 60]] },
   /** Saving report drafts and submissions: plenty for writing, not for flooding the moderation queue. */
-  reportSave: {
-    what: 'gespeicherte Berichte in kurzer Zeit',
-    perIp: [300, 60 * 60],
-    perAccount: [
-      [60, 60 * 60],
-      [300, 24 * 60 * 60],
-    ],
-  },
-  comment: {
-    what: 'Kommentare in kurzer Zeit',
-    perIp: [60, 60 * 60],
-    perAccount: [
-      [10, 10 * 60],
-      [60, 24 * 60 * 60],
-    ],
-  },
+  reportSave: { what: 'gespeicherte Berichte in kurzer Zeit', perIp: [300, 60 * 60], perAccount: [[60, 60 * 60], [300, 24 * 60 * 60]] },
+  comment: { what: 'Kommentare in kurzer Zeit', perIp: [60, 60 * 60], perAccount: [[10, 10 * 60], [60, 24 * 60 * 60]] },
   flag: { what: 'Meldungen in kurzer Zeit', perIp: [60, 60 * 60], perAccount: [[20, 60 * 60]] },
   /** Uploads fill the database: a member may add a few hundred files a day, not thousands. */
-  upload: {
-    what: 'hochgeladene Dateien in kurzer Zeit',
-    perIp: [200, 60 * 60],
-    perAccount: [
-      [100, 60 * 60],
-      [300, 24 * 60 * 60],
-    ],
-  },
+  upload: { what: 'hochgeladene Dateien in kurzer Zeit', perIp: [200, 60 * 60], perAccount: [[100, 60 * 60], [300, 24 * 60 * 60]] },
   /** Members' answers to meetings (Rückmeldungen, agenda proposals): plenty for changing one's mind, not for flooding. */
-  meeting: {
-    what: 'Rückmeldungen und Vorschläge in kurzer Zeit',
-    perIp: [300, 60 * 60],
-    perAccount: [
-      [60, 60 * 60],
-      [200, 24 * 60 * 60],
-    ],
-  },
+  meeting: { what: 'Rückmeldungen und Vorschläge in kurzer Zeit', perIp: [300, 60 * 60], perAccount: [[60, 60 * 60], [200, 24 * 60 * 60]] },
   /** Decisions that notify someone (join requests, approvals …): generous, but not unlimited. */
   notify: { what: 'Aktionen in kurzer Zeit', perIp: [300, 60 * 60], perAccount: [[200, 60 * 60]] },
 } as const satisfies Record<string, { what: string; perIp: Window; perAccount: readonly Window[] }>;
