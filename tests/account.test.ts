@@ -5,8 +5,8 @@ import {
   buildApp,
   createUser,
   DEFAULT_PASSWORD,
-  formBody,
   loginAgent,
+  sendFromPage,
   startMailbox,
   submit,
   text,
@@ -155,12 +155,7 @@ describe('/konto with pages kept as in production', () => {
     const user = await createUser(ctx.db);
     const agent = await loginAgent(app, user.email);
     await agent.get('/konto');
-    const sent = await agent
-      .post('/konto/name')
-      .set('Referer', 'http://127.0.0.1/konto')
-      .set('Host', '127.0.0.1')
-      .type('form')
-      .send(formBody({ _csrf: 'abgelaufen', name: 'Getippter Name' }));
+    const sent = await sendFromPage(agent, '/konto', '/konto/name', { _csrf: 'abgelaufen', name: 'Getippter Name' });
     expect(sent.headers.location).toBe('/konto');
     const restored = await agent.get('/konto');
     expect(text(restored.text)).toContain('Deine Sitzung war abgelaufen');

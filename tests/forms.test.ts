@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { completeReport, decide, sendReportForm, slugFromRedirect, waitingVersion } from './support/reports.js';
-import { createUser, csrfTokenFrom, formBody, loginAgent, sessionAgent, submit, text, useTestContext } from './support/context.js';
+import { createUser, csrfTokenFrom, loginAgent, sendFromPage, sessionAgent, submit, text, useTestContext } from './support/context.js';
 
 const ctx = useTestContext();
 
@@ -32,7 +32,11 @@ describe('form pages', () => {
     member = await sessionAgent(ctx.app, (await createUser(ctx.db)).id);
     admin = await sessionAgent(ctx.app, (await createUser(ctx.db, { role: 'ADMIN' })).id);
     organizer = await sessionAgent(ctx.app, (await createUser(ctx.db, { role: 'ORGANIZER' })).id);
-    allianceSlug = (await ctx.db.prisma.alliance.create({ data: { slug: 'formstadt', name: 'Bündnis Formstadt', municipality: 'Formstadt', state: 'BY' } })).slug;
+    allianceSlug = (
+      await ctx.db.prisma.alliance.create({
+        data: { slug: 'formstadt', name: 'Bündnis Formstadt', municipality: 'Formstadt', state: 'BY' },
+      })
+    ).slug;
     networkId = (await ctx.db.prisma.network.findFirstOrThrow()).id;
     topicId = (await ctx.db.prisma.topic.findFirstOrThrow()).id;
     const listed = await createUser(ctx.db, { name: 'Lisa Gelistet' });
@@ -76,8 +80,14 @@ describe('form pages', () => {
       const res = await agent().get(path);
       expect(res.status, path).toBe(200);
       const { all, referenced } = ids(res.text);
-      expect(all.filter((id, i) => all.indexOf(id) !== i), `duplicate ids on ${path}`).toEqual([]);
-      expect([...new Set(referenced)].filter((id) => !all.includes(id)), `dangling references on ${path}`).toEqual([]);
+      expect(
+        all.filter((id, i) => all.indexOf(id) !== i),
+        `duplicate ids on ${path}`,
+      ).toEqual([]);
+      expect(
+        [...new Set(referenced)].filter((id) => !all.includes(id)),
+        `dangling references on ${path}`,
+      ).toEqual([]);
     }
   });
 
@@ -122,12 +132,7 @@ describe('form pages', () => {
       competenceIds: [String((await ctx.db.prisma.topic.findFirstOrThrow({ orderBy: { name: 'asc' } })).id)],
       directoryNote: 'Seit 2014 im Sozialausschuss',
     };
-    const sent = await agent
-      .post('/konto/verzeichnis')
-      .set('Referer', 'http://127.0.0.1/konto')
-      .set('Host', '127.0.0.1')
-      .type('form')
-      .send(formBody(typed));
+    const sent = await sendFromPage(agent, '/konto', '/konto/verzeichnis', typed);
     expect(sent.status).toBe(303);
     expect(sent.headers.location).toBe('/konto');
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).directoryNote).toBeNull(); // nothing saved
@@ -135,7 +140,11 @@ describe('form pages', () => {
     // Logged out now: the login comes first, then the form with what was typed.
     const toLogin = await agent.get('/konto');
     expect(toLogin.headers.location).toBe('/anmelden?weiter=%2Fkonto');
-    const login = await submit(agent, '/anmelden?weiter=%2Fkonto', '/anmelden', { email: user.email, password: 'Kommunal-Politik-2026!', weiter: '/konto' });
+    const login = await submit(agent, '/anmelden?weiter=%2Fkonto', '/anmelden', {
+      email: user.email,
+      password: 'Kommunal-Politik-2026!',
+      weiter: '/konto',
+    });
     expect(login.headers.location).toBe('/konto');
     const restored = await agent.get('/konto');
     const page = text(restored.text);
@@ -144,7 +153,11 @@ describe('form pages', () => {
     expect(restored.text).toMatch(/name="listedInDirectory" value="ja" checked/);
     expect(restored.text).toMatch(/<option value="COUNCIL" selected>/);
     // With a fresh token the same form now goes through.
-    const again = await submit(agent, '/konto', '/konto/verzeichnis', { listedInDirectory: 'ja', mandate: 'COUNCIL', directoryNote: 'Seit 2014 im Sozialausschuss' });
+    const again = await submit(agent, '/konto', '/konto/verzeichnis', {
+      listedInDirectory: 'ja',
+      mandate: 'COUNCIL',
+      directoryNote: 'Seit 2014 im Sozialausschuss',
+    });
     expect(again.status).toBe(303);
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).directoryNote).toBe('Seit 2014 im Sozialausschuss');
     // Once shown, the kept values are gone.
@@ -154,12 +167,13 @@ describe('form pages', () => {
   it('keep a visitor’s registration when the form was open too long', async () => {
     const agent = request.agent(ctx.app);
     await agent.get('/registrieren');
-    const sent = await agent
-      .post('/registrieren')
-      .set('Referer', 'http://127.0.0.1/registrieren')
-      .set('Host', '127.0.0.1')
-      .type('form')
-      .send({ _csrf: 'abgelaufen', name: 'Rita Registriert', email: 'rita@example.org', password: 'geheim-geheim-1', allianceNote: 'Liste Rita' });
+    const sent = await sendFromPage(agent, '/registrieren', '/registrieren', {
+      _csrf: 'abgelaufen',
+      name: 'Rita Registriert',
+      email: 'rita@example.org',
+      password: 'geheim-geheim-1',
+      allianceNote: 'Liste Rita',
+    });
     expect(sent.headers.location).toBe('/registrieren');
     const page = await agent.get('/registrieren');
     expect(text(page.text)).toContain('Deine Sitzung war abgelaufen');
@@ -171,7 +185,11 @@ describe('form pages', () => {
 
   it('a forged request from elsewhere (no Referer from this site) still just fails, and keeps nothing', async () => {
     const agent = await sessionAgent(ctx.app, (await createUser(ctx.db)).id);
-    const res = await agent.post('/konto/name').set('Referer', 'https://boese.example/seite').type('form').send({ name: 'Übernommen', _csrf: 'x' });
+    const res = await agent
+      .post('/konto/name')
+      .set('Referer', 'https://boese.example/seite')
+      .type('form')
+      .send({ name: 'Übernommen', _csrf: 'x' });
     expect(res.status).toBe(403);
     expect(text(res.text)).toContain('Sicherheitsprüfung fehlgeschlagen');
   });
@@ -193,9 +211,9 @@ describe('names', () => {
     if (existing) expect((await submit(admin, '/admin/themen', '/admin/themen', { name: 'VERKEHR' })).status).toBe(422);
     // The database itself refuses, whatever the app does.
     await expect(ctx.db.pool.query(`INSERT INTO topics (slug, name, updated_at) VALUES ('x-1', $1, now())`, [nfd])).rejects.toThrow();
-    await expect(ctx.db.pool.query(`INSERT INTO topics (slug, name, updated_at) VALUES ('x-2', 'bürgerBETEILIGUNG im quartier', now())`)).rejects.toThrow(
-      /topics_name_folded_key/,
-    );
+    await expect(
+      ctx.db.pool.query(`INSERT INTO topics (slug, name, updated_at) VALUES ('x-2', 'bürgerBETEILIGUNG im quartier', now())`),
+    ).rejects.toThrow(/topics_name_folded_key/);
 
     const network = await ctx.db.prisma.network.findFirstOrThrow();
     const dup = await submit(admin, '/netzwerke/neu', '/netzwerke/neu', { name: network.name.toUpperCase(), category: 'NATIONAL' });
@@ -205,8 +223,14 @@ describe('names', () => {
 
   it('typed in decomposed form are found by people typing them composed, and the other way round', async () => {
     const organizer = await sessionAgent(ctx.app, (await createUser(ctx.db, { role: 'ORGANIZER' })).id);
-    await submit(organizer, '/buendnisse/neu', '/buendnisse', { name: 'Bürgerliste Köln'.normalize('NFD'), municipality: 'Köln'.normalize('NFD'), state: 'NW' });
+    await submit(organizer, '/buendnisse/neu', '/buendnisse', {
+      name: 'Bürgerliste Köln'.normalize('NFD'),
+      municipality: 'Köln'.normalize('NFD'),
+      state: 'NW',
+    });
     expect(text((await request(ctx.app).get(`/buendnisse?q=${encodeURIComponent('Köln')}`)).text)).toContain('Bürgerliste Köln');
-    expect(text((await request(ctx.app).get(`/buendnisse?q=${encodeURIComponent('Köln'.normalize('NFD'))}`)).text)).toContain('Bürgerliste Köln');
+    expect(text((await request(ctx.app).get(`/buendnisse?q=${encodeURIComponent('Köln'.normalize('NFD'))}`)).text)).toContain(
+      'Bürgerliste Köln',
+    );
   });
 });

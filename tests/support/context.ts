@@ -179,6 +179,16 @@ export function formBody(fields: Record<string, string | string[]>): string {
   return body.toString();
 }
 
+/** Sends a form from `pagePath` on this site (Referer), as a browser would; the fields bring their own token. */
+export function sendFromPage(
+  agent: request.Agent | ReturnType<typeof request>,
+  pagePath: string,
+  action: string,
+  fields: Record<string, string | string[]>,
+) {
+  return agent.post(action).set('Referer', `http://127.0.0.1${pagePath}`).set('Host', '127.0.0.1').type('form').send(formBody(fields));
+}
+
 /** Submits a form the way a browser does: load the page, take its token, post. */
 export async function submit(agent: request.Agent, pagePath: string, action: string, fields: Record<string, string | string[]>) {
   const token = await csrfTokenFrom(agent, pagePath);
