@@ -193,10 +193,6 @@ export async function changePassword(
   await endSessionsOfUser(deps.pool, userId);
 }
 
-export async function setNotifications(
-  deps: Pick<Services, 'prisma'>,
-  userId: number,
-  settings: { notifyComments: boolean },
-): Promise<void> {
+export async function setNotifications(deps: Pick<Services, 'prisma'>, userId: number, settings: { notifyComments: boolean }): Promise<void> {
   await deps.prisma.user.update({ where: { id: userId }, data: { notifyComments: settings.notifyComments } });
 }
