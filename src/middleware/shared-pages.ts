@@ -71,45 +71,54 @@ export function sharedPageBodies(options: SharedPageOptions): PageBodies {
   /** Views that showed a role a form (a security token): rendered for each request from then on. */
   const personal = new Set<string>();
 
+  /**
+   * The part kept under `key` while the content version stays the same (and maxAgeMs at most), else a new one from
+   * `render`; undefined when `render` answered the request itself (nothing to keep).
+   */
+  const keptPart = async (
+    key: string,
+    version: number,
+    render: () => Promise<{ html: string; locals: Locals } | undefined>,
+  ): Promise<KeptBody | undefined> => {
+    const now = Date.now();
+    const body = kept.get(key);
+    if (body && body.version === version && body.expires > now) return body;
+    const rendered = await render();
+    if (!rendered) return undefined;
+    const fresh = {
+      version,
+      expires: now + options.maxAgeMs,
+      bytes: Buffer.from(rendered.html),
+      layoutLocals: layoutLocalsOf(rendered.locals),
+    };
+    kept.set(key, fresh);
+    return fresh;
+  };
+
   const ownCopy: RenderOwnCopy = async (req, res, view, versions, load) => {
     const version = contentVersionOf(req);
     // Typed values of a form whose token had expired go into this one rendering (middleware/csrf.ts).
     if (!req.session || versions === undefined || version === undefined || req.session.expiredForm) return res.render(view, await load());
-    const key = JSON.stringify(['own', req.sessionID, req.originalUrl, ...versions]);
-    const now = Date.now();
-    let body = kept.get(key);
-    if (!body || body.version !== version || body.expires <= now) {
+    const body = await keptPart(JSON.stringify(['own', req.sessionID, req.originalUrl, ...versions]), version, async () => {
       const locals = await load();
-      const html = await new Promise<string>((resolve, reject) =>
-        res.render(view, { ...locals, layout: false }, (error: Error | null, rendered?: string) =>
-          error ? reject(error) : resolve(rendered ?? ''),
-        ),
-      );
-      body = { version, expires: now + options.maxAgeMs, bytes: Buffer.from(html), layoutLocals: layoutLocalsOf(locals) };
-      kept.set(key, body);
-    }
-    await sendFramed(res, view, body.layoutLocals, [body.bytes]);
+      return { html: await renderPart(res, view, { ...locals, layout: false }), locals };
+    });
+    await sendFramed(res, view, body!.layoutLocals, [body!.bytes]);
   };
 
   const shared: RenderShared = async (req, res, view, load, personalize = (body) => [body]) => {
     const version = contentVersionOf(req);
     const role = req.user?.role;
     if (!role || version === undefined || personal.has(`${view} ${role}`)) return res.render(view, await load());
-
-    const key = JSON.stringify([role, req.originalUrl]);
-    const now = Date.now();
-    let body = kept.get(key);
-    if (!body || body.version !== version || body.expires <= now) {
+    const body = await keptPart(JSON.stringify([role, req.originalUrl]), version, async () => {
       const locals = await load();
       const rendered = await renderForRole(res, view, locals, role);
-      if (rendered.usedToken) {
-        personal.add(`${view} ${role}`);
-        return res.render(view, locals);
-      }
-      body = { version, expires: now + options.maxAgeMs, bytes: Buffer.from(rendered.html), layoutLocals: layoutLocalsOf(locals) };
-      kept.set(key, body);
-    }
-    await sendFramed(res, view, body.layoutLocals, personalize(body.bytes));
+      if (!rendered.usedToken) return { html: rendered.html, locals };
+      personal.add(`${view} ${role}`);
+      res.render(view, locals);
+      return undefined;
+    });
+    if (body) await sendFramed(res, view, body.layoutLocals, personalize(body.bytes));
   };
   return { shared, ownCopy };
 }
@@ -135,27 +144,29 @@ function sendFramed(res: Response, view: string, layoutLocals: Locals, parts: Bu
   });
 }
 
+/** The view rendered with these locals, as text (no layout: the locals say layout: false). */
+function renderPart(res: Response, view: string, locals: Locals): Promise<string> {
+  return new Promise((resolve, reject) =>
+    res.render(view, locals, (error: Error | null, html?: string) => (error ? reject(error) : resolve(html ?? ''))),
+  );
+}
+
 /** The view without the layout, seen by nobody in particular with this role. */
-function renderForRole(res: Response, view: string, locals: Locals, role: Role): Promise<{ html: string; usedToken: boolean }> {
+async function renderForRole(res: Response, view: string, locals: Locals, role: Role): Promise<{ html: string; usedToken: boolean }> {
   const audience = { role };
   let usedToken = false;
   const personalToken = res.locals.csrfToken as () => string;
-  return new Promise((resolve, reject) => {
-    res.render(
-      view,
-      {
-        ...locals,
-        layout: false,
-        currentUser: audience,
-        hasRole: (wanted: Role) => hasRole(audience, wanted),
-        csrfToken: () => {
-          usedToken = true;
-          return personalToken();
-        },
-      },
-      (error: Error | null, html?: string) => (error ? reject(error) : resolve({ html: html ?? '', usedToken })),
-    );
+  const html = await renderPart(res, view, {
+    ...locals,
+    layout: false,
+    currentUser: audience,
+    hasRole: (wanted: Role) => hasRole(audience, wanted),
+    csrfToken: () => {
+      usedToken = true;
+      return personalToken();
+    },
   });
+  return { html, usedToken };
 }
 
 /**
