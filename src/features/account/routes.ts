@@ -13,7 +13,7 @@ import { tasksFor } from '../home/tasks.js';
 import { shownContentVersionOf } from '../../db/content-version.js';
 import { changeEmailSchema, changeNameSchema, changePasswordSchema, notificationsSchema } from './schema.js';
 import {
-  keptAccountPage,
+  accountPage,
   changeName,
   changePassword,
   confirmEmailChange,
@@ -30,8 +30,7 @@ export function accountRoutes(deps: Services): Router {
   const ip = (req: Request) => req.ip ?? 'unknown';
 
   const page = async (req: Request, form?: AccountForm) => {
-    const seen = { rowVersion: userRowVersionOf(req), contentVersion: shownContentVersionOf(req) };
-    const [account, topics] = await Promise.all([keptAccountPage(deps.pool, req.user!.id, seen), deps.topics.active()]);
+    const [account, topics] = await Promise.all([accountPage(deps.pool, req.user!.id), deps.topics.active()]);
     const stored = {
       name: account.name,
       email: account.email,
@@ -65,7 +64,8 @@ export function accountRoutes(deps: Services): Router {
   };
 
   router.get('/konto', requireLogin, async (req, res) => {
-    // Everything the page shows of the person is in their row (its version) or content (the content version).
+    // Kept for the session: everything the page shows of the person is in their row (its version) or content (the
+    // content version checked by renderOwnCopy); a pending address change touches the row (requestEmailChange).
     const rowVersion = userRowVersionOf(req);
     await renderOwnCopy(req, res, 'account/show', rowVersion === undefined ? undefined : [rowVersion], async () => ({
       ...(await page(req)),

@@ -3,7 +3,6 @@
 import type pg from 'pg';
 import { isUniqueViolation, Prisma } from '../../db/database.js';
 import { selectOne } from '../../db/sql.js';
-import { sharedResults } from '../../lib/cache.js';
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import { HIDDEN_LINK, nameForMail } from '../../lib/mail.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
@@ -48,7 +47,7 @@ export async function requestEmailChange(
   await deps.prisma.$transaction(async (tx) => {
     // Only the newest request counts.
     await tx.emailChangeRequest.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
-    // A new version of the person's row, so that /konto shows the pending address at once (keptAccountPage).
+    // A new version of the person's row, so that a kept /konto shows the pending address at once (account/routes.ts).
     await tx.$executeRaw`UPDATE users SET email = email WHERE id = ${userId}`;
     await tx.emailChangeRequest.create({
       data: { userId, newEmail, tokenHash, expiresAt: new Date(Date.now() + EMAIL_CHANGE_HOURS * 3600_000) },
@@ -99,28 +98,8 @@ export interface AccountPage {
   templateValues: unknown;
 }
 
-/**
- * Kept per person while neither their row (its version, see middleware/session.ts) nor the content changed: every
- * column read here is the person's own row, content (alliances, competences) or a pending address change, which
- * touches the row (requestEmailChange) and expires with the clock (checked when taken).
- */
-const accountPages = sharedResults<AccountPage>(2000);
-
-/** What /konto shows; with the person's row version and the content version it may come from memory. */
-export async function keptAccountPage(
-  pool: pg.Pool,
-  userId: number,
-  seen: { rowVersion: string | undefined; contentVersion: number | undefined },
-): Promise<AccountPage> {
-  if (seen.rowVersion === undefined) return accountPage(pool, userId);
-  const page = await accountPages(pool, [userId, seen.rowVersion], { contentVersion: seen.contentVersion, ttlMs: 0 }, () =>
-    accountPage(pool, userId),
-  );
-  return page.pendingEmail && new Date(page.pendingEmail.expiresAt) <= new Date() ? accountPage(pool, userId) : page;
-}
-
 /** Everything /konto shows about the person, in one query. */
-async function accountPage(pool: pg.Pool, userId: number): Promise<AccountPage> {
+export async function accountPage(pool: pg.Pool, userId: number): Promise<AccountPage> {
   const row = await selectOne<AccountPage>(
     pool,
     Prisma.sql`
