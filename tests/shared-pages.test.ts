@@ -2,8 +2,20 @@
 // (middleware/shared-pages.ts): each person still gets their own frame, a change shows with the next page, and
 // nothing of one person (their name, their form token) ever reaches another.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createUser, csrfTokenFrom, formBody, readsOf, sessionAgent, text, useTestContext } from './support/context.js';
+import type request from 'supertest';
+import {
+  buildApp,
+  createUser,
+  csrfTokenFrom,
+  formBody,
+  readsOf,
+  sendFromPage,
+  sessionAgent,
+  text,
+  useTestContext,
+} from './support/context.js';
 import { createMeeting } from './support/meetings.js';
+import { publishedMotion } from './support/motions.js';
 import { completeReport, publishedReport, sendReportForm } from './support/reports.js';
 
 const ctx = useTestContext();
@@ -18,6 +30,22 @@ const REPORT_ROW = 'FROM reports r JOIN users u ON u.id = r.author_id';
 const MEMBER_LIST = 'FROM users u LEFT JOIN alliances a ON a.id = u.alliance_id';
 /** The form tokens on a page (the logout button in the header has one too). */
 const tokensIn = (html: string) => new Set([...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]));
+
+/** How often the app renders the page's own content (all of it, or the part it keeps) while `action` runs. */
+async function contentRenders(view: string, action: () => Promise<unknown>): Promise<number> {
+  const render = app.render.bind(app);
+  let count = 0;
+  app.render = ((name: string, options: Record<string, unknown>, callback: never) => {
+    if (name === view && options.renderedBody === undefined) count++;
+    return render(name, options, callback);
+  }) as typeof app.render;
+  try {
+    await action();
+  } finally {
+    app.render = render;
+  }
+  return count;
+}
 
 describe('shared main parts of list pages', () => {
   it('renders the report list once for all members, each with their own name, and shows a new report at once', async () => {
@@ -233,7 +261,10 @@ describe('what a meeting page shows of the viewer', () => {
 
     expect(await readsOf(app, PAGE_FACTS, () => member.get(page))).toBe(1);
     expect(await readsOf(app, PAGE_FACTS, () => member.get(page))).toBe(0);
-    expect(await readsOf(app, PAGE_FACTS, () => other.get(page))).toBe(1); // each person their own
+    // Each person's facts are their own; the page reads the same for both until one answers (kept once).
+    expect(await contentRenders('meetings/show', async () => expect(await readsOf(app, PAGE_FACTS, () => other.get(page))).toBe(1))).toBe(
+      0,
+    );
     expect(await readsOf(app, RSVP_FACTS, () => organiser.get(answers))).toBe(1);
     expect(await readsOf(app, RSVP_FACTS, () => organiser.get(answers))).toBe(0);
 
@@ -247,5 +278,91 @@ describe('what a meeting page shows of the viewer', () => {
     expect(text((await member.get(answers)).text)).toContain('Du hast geantwortet: <strong>vor Ort</strong>');
     expect(text((await organiser.get(answers)).text)).toContain('<span class="rsvp-counts__number">1</span> vor Ort');
     expect(text((await other.get(answers)).text)).not.toContain('Du hast geantwortet');
+    expect(text((await other.get(page)).text)).toContain('Rückmeldung geben');
+    expect(text((await other.get(page)).text)).not.toContain('Du hast geantwortet');
+    // The lead organiser's page is their own (deadlines, what only they may change).
+    expect(await contentRenders('meetings/show', () => organiser.get(page))).toBe(1);
+    expect(await contentRenders('meetings/show', () => organiser.get(page))).toBe(1);
+  });
+});
+
+describe('detail pages of reports and motions', () => {
+  /** The page without what is the person's own: the header (name) and the form tokens. */
+  const mainPart = (html: string) =>
+    html
+      .slice(html.indexOf('<main'))
+      .replace(/name="_csrf" value="[^"]+"/g, 'TOKEN')
+      .replace(/<footer[\s\S]*/, '');
+  const comment = (agent: request.Agent, slug: string, words: string, token: string) =>
+    sendFromPage(agent, `/antraege/${slug}`, `/antraege/${slug}/kommentare`, { text: words, _csrf: token });
+
+  it('keeps a motion page for members who do not appear on it, each form with the person’s own working token', async () => {
+    const admin = await sessionAgent(app, (await createUser(ctx.db, { role: 'ADMIN' })).id);
+    const author = await sessionAgent(app, (await createUser(ctx.db, { name: 'Anna Antrag' })).id);
+    const rita = await sessionAgent(app, (await createUser(ctx.db, { name: 'Rita Leserin' })).id);
+    const max = await sessionAgent(app, (await createUser(ctx.db, { name: 'Max Leser' })).id);
+    const slug = await publishedMotion(ctx, author, admin, { title: 'Antrag zum Aufbewahren', authorDisplay: 'PERSON' });
+    const page = `/antraege/${slug}`;
+
+    let forRita = '';
+    let forMax = '';
+    expect(await contentRenders('motions/show', async () => (forRita = (await rita.get(page)).text))).toBe(1);
+    expect(await contentRenders('motions/show', async () => (forMax = (await max.get(page)).text))).toBe(0);
+    expect(text(forMax)).toContain('Antrag zum Aufbewahren');
+    expect(text(forMax)).toContain('Max Leser');
+    expect(text(forMax)).not.toContain('Rita Leserin');
+    expect(mainPart(forMax)).toBe(mainPart(forRita));
+    expect(forMax).not.toMatch(/keptToken/);
+    // Each page carries its reader's token (the same as on their other pages), in the comment form too.
+    const tokenOfRita = await csrfTokenFrom(rita, '/konto');
+    const tokenOfMax = await csrfTokenFrom(max, '/konto');
+    expect(tokensIn(forRita)).toEqual(new Set([tokenOfRita]));
+    expect(tokensIn(forMax)).toEqual(new Set([tokenOfMax]));
+    expect(forMax).toMatch(/action="\/antraege\/[^"]+\/kommentare"/);
+
+    // Max's token from the kept page works; Rita's does not work for Max.
+    expect((await comment(max, slug, 'Mit Ritas Schlüssel', tokenOfRita)).headers.location).toBe(page); // back, nothing saved
+    expect((await max.get(page)).text).toMatch(/<textarea[^>]*>\s*Mit Ritas Schlüssel<\/textarea>/); // the typed text, once
+    const sent = await comment(max, slug, 'Gute Vorlage, bei uns eingebracht.', tokenOfMax);
+    expect(sent.status).toBe(303);
+    expect(text((await rita.get(page)).text)).toContain('Gute Vorlage, bei uns eingebracht.');
+    expect(text((await rita.get(page)).text)).not.toContain('Mit Ritas Schlüssel');
+
+    // Who appears on the page gets their own: Max his comment to change, Rita a link to report it, the author
+    // the edit button.
+    forMax = (await max.get(page)).text;
+    forRita = (await rita.get(page)).text;
+    const change = 'Ändern<span class="visually-hidden"> (Kommentar vom';
+    const report = 'Melden<span class="visually-hidden"> (Kommentar von Max Leser)';
+    expect(text(forMax)).toContain(change);
+    expect(text(forMax)).not.toContain(report);
+    expect(text(forRita)).not.toContain(change);
+    expect(text(forRita)).toContain(report);
+    expect(text(forRita)).toContain('Vorlage melden');
+    const forAuthor = text((await author.get(page)).text);
+    expect(forAuthor).toContain('Vorlage bearbeiten');
+    expect(forAuthor).not.toContain('Vorlage melden');
+    expect(text(forRita)).not.toContain('Vorlage bearbeiten');
+  });
+
+  it('keeps a report page the same way, and gives a comment typed while the session expired back to its writer', async () => {
+    const admin = await sessionAgent(app, (await createUser(ctx.db, { role: 'ADMIN' })).id);
+    const author = await sessionAgent(app, (await createUser(ctx.db)).id);
+    const reader = await sessionAgent(app, (await createUser(ctx.db)).id);
+    const other = await sessionAgent(app, (await createUser(ctx.db)).id);
+    const slug = await publishedReport(ctx, author, admin, { title: 'Bericht zum Aufbewahren' });
+    const page = `/berichte/${slug}`;
+    expect(await contentRenders('reports/show', () => reader.get(page))).toBe(1);
+    expect(await contentRenders('reports/show', () => other.get(page))).toBe(0);
+
+    const sent = await sendFromPage(reader, page, `${page}/kommentare`, { text: 'Mein getippter Kommentar', _csrf: 'abgelaufen' });
+    expect(sent.headers.location).toBe(page);
+    const restored = (await reader.get(page)).text;
+    expect(text(restored)).toContain('Deine Sitzung war abgelaufen');
+    expect(restored).toMatch(/<textarea[^>]*>\s*Mein getippter Kommentar<\/textarea>/);
+    expect(tokensIn(restored)).toEqual(new Set([await csrfTokenFrom(reader, '/konto')]));
+    // Once: the next page is the kept one again, with an empty form; the other reader never saw the text.
+    expect(await contentRenders('reports/show', async () => expect((await reader.get(page)).text).not.toContain('Mein getippter'))).toBe(0);
+    expect((await other.get(page)).text).not.toContain('Mein getippter');
   });
 });

@@ -6,13 +6,17 @@
 // what changes with the clock alone (overdue decisions, upcoming meetings).
 //
 // What makes this safe: the part is rendered with nothing of the person but their role (currentUser is { role }),
-// and a part that asks for the person's security token (a form) is never kept. Where one small piece of the part
-// differs for the person (their own card in the members' list has no contact button), the view marks it and the
-// page's `personalize` changes the kept part for each request. Visitors are not served from here: they have the
-// page cache (middleware/page-cache.ts).
+// and a part that asks for the person's security token (a form) is never kept – unless the page says its forms are
+// the same for everyone but the token (`formsWithToken`): then the part is kept with a random stand-in for the token,
+// and each request puts in the person's own. Where one small piece of the part differs for the person (their own
+// card in the members' list has no contact button), the view marks it and the page's `personalize` changes the kept
+// part for each request. A page where the person appears (their own report, their comments) says so (`personal`)
+// and is rendered for them alone. Visitors are not served from here: they have the page cache
+// (middleware/page-cache.ts).
 //
 // A page that is one person's own (/konto, with its forms) can keep its main part for that session instead
 // (renderOwnCopy), under versions the page names that cover everything the part shows.
+import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { contentVersionOf } from '../db/content-version.js';
 import type { Role } from '../generated/prisma/enums.js';
@@ -26,6 +30,14 @@ const LAYOUT_LOCALS = ['title', 'feeds', 'scripts', 'errors'] as const;
 
 /** Stands for the kept part while the frame around it is rendered; the bytes of the part take its place. */
 const BODY_MARK = '\u0000kept-page-body\u0000';
+
+/**
+ * Stands for the person's security token in a kept part. Random for each process, so no text a person writes can
+ * contain it (and so receive another person's token); letters and digits only, so escaping and URL encoding leave it
+ * as it is.
+ */
+const TOKEN_MARK = `keptToken${randomBytes(16).toString('hex')}`;
+const TOKEN_MARK_BYTES = Buffer.from(TOKEN_MARK);
 
 interface KeptBody {
   version: number;
@@ -45,12 +57,24 @@ export interface SharedPageOptions {
 /** Adapts a kept main part to the person who asked: cuts out pieces (no copying, no rendering). */
 export type Personalize = (body: Buffer) => Buffer[];
 
+export interface SharedPageChoices {
+  /** Changes the kept part for the person who asked (see Personalize). */
+  personalize?: Personalize | undefined;
+  /**
+   * The part's forms are the same for everyone with the role but for the security token: the part is kept with a
+   * stand-in that each request replaces with the person's token. Without it, a part with a form is never kept.
+   */
+  formsWithToken?: boolean | undefined;
+  /** The person appears in the part (their own contribution, their comments): it is rendered for them alone. */
+  personal?: boolean | undefined;
+}
+
 export type RenderShared = (
   req: Request,
   res: Response,
   view: string,
   load: () => Promise<Locals>,
-  personalize?: Personalize,
+  choices?: SharedPageChoices,
 ) => Promise<void>;
 
 export type RenderOwnCopy = (
@@ -106,19 +130,26 @@ export function sharedPageBodies(options: SharedPageOptions): PageBodies {
     await sendFramed(res, view, body!.layoutLocals, [body!.bytes]);
   };
 
-  const shared: RenderShared = async (req, res, view, load, personalize = (body) => [body]) => {
+  const shared: RenderShared = async (req, res, view, load, choices = {}) => {
     const version = contentVersionOf(req);
     const role = req.user?.role;
-    if (!role || version === undefined || personal.has(`${view} ${role}`)) return res.render(view, await load());
+    const { personalize = (body: Buffer) => [body], formsWithToken = false } = choices;
+    // A form whose token had expired shows the typed values once (middleware/csrf.ts): that rendering is the person's.
+    const restoresForm = formsWithToken && !!req.session?.expiredForm;
+    if (!role || version === undefined || choices.personal || restoresForm || personal.has(`${view} ${role}`)) {
+      return res.render(view, await load());
+    }
     const body = await keptPart(JSON.stringify([role, req.originalUrl]), version, async () => {
       const locals = await load();
-      const rendered = await renderForRole(res, view, locals, role);
-      if (!rendered.usedToken) return { html: rendered.html, locals };
+      const rendered = await renderForRole(res, view, locals, role, formsWithToken);
+      if (!rendered.usedToken || formsWithToken) return { html: rendered.html, locals };
       personal.add(`${view} ${role}`);
       res.render(view, locals);
       return undefined;
     });
-    if (body) await sendFramed(res, view, body.layoutLocals, personalize(body.bytes));
+    if (!body) return;
+    const parts = personalize(body.bytes);
+    await sendFramed(res, view, body.layoutLocals, formsWithToken ? withToken(parts, res.locals.csrfToken as () => string) : parts);
   };
   return { shared, ownCopy };
 }
@@ -151,38 +182,65 @@ function renderPart(res: Response, view: string, locals: Locals): Promise<string
   );
 }
 
-/** The view without the layout, seen by nobody in particular with this role. */
-async function renderForRole(res: Response, view: string, locals: Locals, role: Role): Promise<{ html: string; usedToken: boolean }> {
+/**
+ * The view without the layout, seen by nobody in particular with this role. Its forms get the person's token, or,
+ * with `markToken`, the stand-in for it.
+ */
+async function renderForRole(
+  res: Response,
+  view: string,
+  locals: Locals,
+  role: Role,
+  markToken: boolean,
+): Promise<{ html: string; usedToken: boolean }> {
   const audience = { role };
   let usedToken = false;
   const personalToken = res.locals.csrfToken as () => string;
+  const csrfToken = () => {
+    usedToken = true;
+    return markToken ? TOKEN_MARK : personalToken();
+  };
   const html = await renderPart(res, view, {
     ...locals,
     layout: false,
     currentUser: audience,
     hasRole: (wanted: Role) => hasRole(audience, wanted),
-    csrfToken: () => {
-      usedToken = true;
-      return personalToken();
-    },
+    csrfToken,
+    csrfQuery: () => `_csrf=${encodeURIComponent(csrfToken())}`,
   });
   return { html, usedToken };
+}
+
+/** The kept parts with the person's security token in place of every stand-in (created only if a form needs it). */
+function withToken(parts: Buffer[], personalToken: () => string): Buffer[] {
+  let token: Buffer | undefined;
+  const result: Buffer[] = [];
+  for (const part of parts) {
+    let from = 0;
+    for (let at = part.indexOf(TOKEN_MARK_BYTES); at >= 0; at = part.indexOf(TOKEN_MARK_BYTES, from)) {
+      token ??= Buffer.from(personalToken());
+      result.push(part.subarray(from, at), token);
+      from = at + TOKEN_MARK_BYTES.length;
+    }
+    result.push(from === 0 ? part : part.subarray(from));
+  }
+  return result;
 }
 
 /**
  * Renders `view` with what `load` gives, through the app's shared page bodies when it keeps pages (createApp,
  * PAGE_CACHE_SECONDS); otherwise as usual. For pages whose main part depends on the viewer's role and the URL only,
- * apart from what `personalize` changes in it (rendered as usual, the view leaves that out by itself).
+ * apart from what `choices` name (rendered as usual, the view leaves that out by itself).
  */
 export async function renderShared(
   req: Request,
   res: Response,
   view: string,
   load: () => Promise<Locals>,
-  personalize?: Personalize,
+  choices?: SharedPageChoices,
 ): Promise<void> {
   const bodies = req.app.get('page bodies') as PageBodies | undefined;
-  if (bodies) return bodies.shared(req, res, view, load, personalize);
+  if (bodies) return bodies.shared(req, res, view, load, choices);
   res.render(view, await load());
 }
 

@@ -32,8 +32,11 @@ export function canEditComment(viewer: CurrentUser | undefined, comment: { autho
 
 type CommentRow = { id: number; authorId: number; authorName: string; body: string; createdAt: Date; editedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null };
 
-/** The comments under a report as stored: the same for everyone, kept while the content stays the same (sharedResults). */
-const commentRows = sharedResults<CommentRow[]>(1000);
+/**
+ * The comments under a report as stored, with their text as HTML: the same for everyone, kept while the content stays
+ * the same (sharedResults).
+ */
+const commentRows = sharedResults<(CommentRow & { html: string })[]>(1000);
 
 /**
  * The comments under a report (by id, or by slug so the page can load them alongside the report), oldest first;
@@ -47,20 +50,21 @@ export async function commentsOn(
   contentVersion?: number,
 ): Promise<CommentView[]> {
   const reportId = typeof report === 'number' ? Prisma.sql`${report}` : Prisma.sql`(SELECT id FROM reports WHERE slug = ${report})`;
-  const rows = await commentRows(deps.pool, [report], { contentVersion, ttlMs: 0 }, () =>
-    select<CommentRow>(
+  const rows = await commentRows(deps.pool, [report], { contentVersion, ttlMs: 0 }, async () => {
+    const stored = await select<CommentRow>(
       deps.pool,
       Prisma.sql`SELECT c.id, c.author_id AS "authorId", u.name AS "authorName", c.body, c.created_at AS "createdAt", c.edited_at AS "editedAt",
           c.hidden_at AS "hiddenAt", c.hidden_reason AS "hiddenReason"
         FROM comments c JOIN users u ON u.id = c.author_id WHERE c.report_id = ${reportId} ORDER BY c.created_at, c.id`,
-    ),
-  );
+    );
+    return stored.map((c) => ({ ...c, html: renderCommentMarkdown(c.body) }));
+  });
   const admin = hasRole(viewer, 'ADMIN');
   return rows.map((c) => ({
     id: c.id,
     authorId: c.authorId,
     authorName: c.authorName,
-    html: c.hiddenAt && !admin ? '' : renderCommentMarkdown(c.body),
+    html: c.hiddenAt && !admin ? '' : c.html,
     createdAt: c.createdAt,
     editedAt: c.editedAt,
     hidden: !!c.hiddenAt,

@@ -10,7 +10,7 @@ import { pageParam, searchParam } from '../../lib/fields.js';
 import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { submitForm } from '../../lib/http.js';
 import { renderMarkdown } from '../../lib/markdown.js';
-import { requireRole } from '../../middleware/auth.js';
+import { hasRole, requireRole } from '../../middleware/auth.js';
 import { renderShared } from '../../middleware/shared-pages.js';
 import type { Services } from '../../services.js';
 import { loadMeeting, loadOrganizedMeeting, type MeetingRow } from './access.js';
@@ -139,20 +139,28 @@ export function meetingRoutes(deps: Services): Router {
       meetingPageFacts(deps.pool, meeting.id, req.user, shownContentVersionOf(req)),
       agendaVisible ? plannedAgenda(deps.pool, meeting, shownContentVersionOf(req)) : undefined,
     ]);
-    res.render('meetings/show', {
-      title: meeting.title,
-      ...access,
-      rsvp,
-      deadlines: access.isOrganizer && meeting.status !== 'CANCELLED' ? meetingDeadlines(meeting) : [],
-      plan,
-      materialCount,
-      dueOn: { materials: dueDay(meeting, 'MATERIALS'), protocol: dueDay(meeting, 'PROTOCOL') },
-      clockRange,
-      purposeHtml: renderMarkdown(meeting.purpose),
-      notesHtml: renderMarkdown(meeting.notes),
-      relatedEventsHtml: renderMarkdown(meeting.relatedEvents),
-      ...meetingViewHelpers,
-    });
+    // The same page for every member with the role who has not answered yet and does not lead the meeting.
+    const personal = rsvp !== null || (access.canManage && !hasRole(req.user, 'ADMIN'));
+    await renderShared(
+      req,
+      res,
+      'meetings/show',
+      async () => ({
+        title: meeting.title,
+        ...access,
+        rsvp,
+        deadlines: access.isOrganizer && meeting.status !== 'CANCELLED' ? meetingDeadlines(meeting) : [],
+        plan,
+        materialCount,
+        dueOn: { materials: dueDay(meeting, 'MATERIALS'), protocol: dueDay(meeting, 'PROTOCOL') },
+        clockRange,
+        purposeHtml: renderMarkdown(meeting.purpose),
+        notesHtml: renderMarkdown(meeting.notes),
+        relatedEventsHtml: renderMarkdown(meeting.relatedEvents),
+        ...meetingViewHelpers,
+      }),
+      { personal },
+    );
   });
 
   router.get('/treffen/:id/bearbeiten', organizer, async (req, res) => {

@@ -51,7 +51,7 @@ export function memberRoutes(deps: Services): Router {
           mandateLabels: MANDATE_LABELS,
         };
       },
-      withoutContactButtonOf(req.user!.id),
+      { personalize: withoutContactButtonOf(req.user!.id) },
     );
   });
 

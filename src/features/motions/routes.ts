@@ -18,7 +18,7 @@ import { contributionFormOptions, handleContributionForm, type FormAttachment, t
 import { kindOf } from '../reports/kinds.js';
 import { myReports, type ReportContent, type ReportPage } from '../reports/page.js';
 import { authorLine, snippetHtml } from '../reports/read.js';
-import { contributionAdminRoutes, contributionLoaders, savedMessage } from '../reports/routes.js';
+import { appearsIn, contributionAdminRoutes, contributionLoaders, savedMessage } from '../reports/routes.js';
 import { STATUS_LABELS } from '../reports/schema.js';
 import { addAdoption, adoptionsOf, findOwnAdoption, updateAdoption } from './adoptions.js';
 import { motionSections, templateTitleHtml } from './content.js';
@@ -208,13 +208,14 @@ export function motionRoutes(deps: Services): Router {
     ]);
     if (!page) return;
     const adoptions = page.unpublished ? [] : await adoptionsOf(deps, page.id, contentVersionOf(req));
-    res.render('motions/show', {
+    const comments = page.unpublished ? [] : allComments;
+    const locals = {
       title: page.content.title,
       page,
       content: page.content,
       sections: motionSections(page.content),
       placeholders: placeholderNames(page.content.title, page.content.body, page.content.reasoning),
-      comments: page.unpublished ? [] : allComments,
+      comments,
       adoptions,
       success: successLine(page.uses),
       useCount: page.uses.useCount,
@@ -223,7 +224,10 @@ export function motionRoutes(deps: Services): Router {
       statusLabels: STATUS_LABELS,
       authorName: page.content.authorDisplay === 'PERSON' ? page.authorName : null,
       ...motionViewHelpers,
-    });
+    };
+    // The same page for every member who has not written the motion, a comment or a reported use shown on it.
+    const appears = locals.isAuthor || appearsIn(viewer, comments, (c) => c.authorId) || appearsIn(viewer, adoptions, (a) => a.reporterId);
+    await renderShared(req, res, 'motions/show', async () => locals, { formsWithToken: true, personal: appears });
   });
 
   const editForm = (page: ReportPage, values: Record<string, unknown>, attachments: FormAttachment[]) => ({

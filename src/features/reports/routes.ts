@@ -6,7 +6,7 @@ import { AppError, ForbiddenError } from '../../lib/errors.js';
 import { parseForm, parseQuery } from '../../lib/forms.js';
 import { confirmed, submitForm, withQuery } from '../../lib/http.js';
 import { FEDERAL_STATES } from '../../lib/states.js';
-import { hasRole, requireLogin, requireRole } from '../../middleware/auth.js';
+import { hasRole, requireLogin, requireRole, type CurrentUser } from '../../middleware/auth.js';
 import { renderShared } from '../../middleware/shared-pages.js';
 import { contentVersionOf, shownContentVersionOf } from '../../db/content-version.js';
 import type { Services } from '../../services.js';
@@ -50,6 +50,11 @@ export function contributionLoaders(deps: Services, type: ContributionType) {
   }
 
   return { loadPage, loadOwn };
+}
+
+/** Whether the logged-in person wrote one of `items` (a comment, a reported use): then a page shows them their own. */
+export function appearsIn<T>(viewer: CurrentUser | undefined, items: T[], authorOf: (item: T) => number): boolean {
+  return !!viewer && items.some((item) => authorOf(item) === viewer.id);
 }
 
 /** The message after saving: a first draft or submission, or a new version of something published. */
@@ -148,19 +153,27 @@ export function reportRoutes(deps: Services): Router {
     ]);
     if (!page) return;
     const comments = page.unpublished ? [] : allComments;
-    res.render('reports/show', {
-      title: page.content.title,
-      page,
-      content: page.content,
-      parts: renderedParts(page.content),
-      comments,
-      isAuthor: viewer?.id === page.authorId,
-      isAdmin: hasRole(viewer, 'ADMIN'),
-      kind: kindOf('REPORT'),
-      statusLabels: STATUS_LABELS,
-      visibilityLabels: VISIBILITY_LABELS,
-      authorName: page.content.authorDisplay === 'PERSON' ? page.authorName : null,
-    });
+    const isAuthor = viewer?.id === page.authorId;
+    // The same page for every member who has written neither the report nor a comment on it.
+    await renderShared(
+      req,
+      res,
+      'reports/show',
+      async () => ({
+        title: page.content.title,
+        page,
+        content: page.content,
+        parts: renderedParts(page.content),
+        comments,
+        isAuthor,
+        isAdmin: hasRole(viewer, 'ADMIN'),
+        kind: kindOf('REPORT'),
+        statusLabels: STATUS_LABELS,
+        visibilityLabels: VISIBILITY_LABELS,
+        authorName: page.content.authorDisplay === 'PERSON' ? page.authorName : null,
+      }),
+      { formsWithToken: true, personal: isAuthor || appearsIn(viewer, comments, (c) => c.authorId) },
+    );
   });
 
   const editForm = (page: ReportPage, values: Record<string, unknown>, attachments: FormPage['attachments']): FormPage => ({
