@@ -23,6 +23,7 @@ import { measureSearch, type SearchResult } from './search.js';
 import { freePort } from '../../src/db/embedded-postgres.js';
 import { logTail, residentMb, spawnNode, waitForStatus, watchForeignLoad, watchPeakMemory, type Child } from './processes.js';
 import {
+  BARE_BESIDE_SECONDS,
   goalsLine,
   goalsMet,
   markdownReport,
@@ -195,26 +196,36 @@ function selectPages(filter: string[] | undefined): BenchPage[] {
   return chosen;
 }
 
-/** Warm-up (each address once, then a few seconds; not counted), then one run at 10 and one at 32 connections. */
+/**
+ * Warm-up (each address once, then a few seconds; not counted), then one run at 10 and one at 32 connections.
+ * With `bareBeside`, the bare route is measured right before and right after the run at 10 connections: the
+ * machine's speed drifts by a third within one bench here, so a page is compared with the bare route of its moment.
+ */
 async function measureTarget(
   label: string,
   target: Parameters<typeof runLoad>[0],
   options: Options,
-): Promise<{ at10: RunResult; at32: RunResult }> {
+  bareBeside?: () => Promise<number>,
+): Promise<{ at10: RunResult; at32: RunResult; bareRps?: number }> {
   ensureNotAborted();
   process.stdout.write(`  ${label} … `);
   await visitEachOnce(target);
   await runLoad(target, 10, options.warmupSeconds);
   ensureNotAborted();
+  const before = await bareBeside?.();
   const at10 = await runLoad(target, 10, options.seconds);
+  const after = await bareBeside?.();
   ensureNotAborted();
   const at32 = await runLoad(target, 32, options.seconds);
   const errors = at10.errors + at32.errors;
+  const bareRps = before !== undefined && after !== undefined ? (before + after) / 2 : undefined;
   log(
-    `${Math.round(at10.rps)} Anfragen/s, p99 ${at10.p99} / ${at32.p99} ms` +
+    `${Math.round(at10.rps)} Anfragen/s` +
+      (bareRps ? ` (${Math.round((100 * at10.rps) / bareRps)} % von Express pur daneben, ${Math.round(bareRps)})` : '') +
+      `, p99 ${at10.p99} / ${at32.p99} ms` +
       (errors ? `, ${errors} Fehler ${JSON.stringify({ ...at10.unexpected, ...at32.unexpected })}` : ''),
   );
-  return { at10, at32 };
+  return { at10, at32, ...(bareRps ? { bareRps } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------- main
@@ -346,16 +357,18 @@ async function main(): Promise<void> {
     const bareRuns = [await measureTarget('Express pur (GET /)', { baseUrl: bareUrl, paths: ['/'] }, options)];
 
     const memory = watchPeakMemory(first.child.pid);
+    const bareBeside = async () => (await runLoad({ baseUrl: bareUrl, paths: ['/'] }, 10, BARE_BESIDE_SECONDS)).rps;
     const results: PageResult[] = [];
     for (const page of pages) {
       const paths = page.paths(data);
       const label = `${page.name} (${page.access})`;
-      const result = await measureTarget(
+      const { bareRps, ...result } = await measureTarget(
         label,
         { baseUrl: appUrl, paths, cookie: cookies[page.access], expectStatus: page.expectStatus },
         options,
+        bareBeside,
       );
-      results.push({ name: page.name, access: page.access, urls: paths.length, ...result });
+      results.push({ name: page.name, access: page.access, urls: paths.length, bareRps: bareRps!, ...result });
     }
     const peakMb = memory.stop();
     bareRuns.push(await measureTarget('Express pur (GET /), noch einmal', { baseUrl: bareUrl, paths: ['/'] }, options));
