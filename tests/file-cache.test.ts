@@ -91,6 +91,26 @@ describe('the file cache', () => {
     expect(small.made.count).toBe(1);
   });
 
+  it('reads small files into buffers it uses again only once they were released', async () => {
+    const cache = fileCache({ maxBytes: 1_000_000, maxFiles: 10 });
+    const a = 'A'.repeat(100_000);
+    const b = 'B'.repeat(90_000);
+    const first = await cache.open(keyOf('erste'), maker(a).make);
+    // Not released yet (still being sent): the next file goes into another buffer.
+    const second = await cache.open(keyOf('zweite'), maker(b).make);
+    expect(await read(first)).toBe(a);
+    expect(await read(second)).toBe(b);
+    first.release!();
+    first.release!(); // twice is once
+    // Released: the next file of that size may take the same memory, and still reads whole and right.
+    const third = await cache.open(keyOf('zweite'), maker(b).make);
+    const fourth = await cache.open(keyOf('erste'), maker(a).make);
+    expect(await read(third)).toBe(b);
+    expect(await read(fourth)).toBe(a);
+    expect(third.bytes!.buffer).toBe(first.bytes!.buffer);
+    expect(fourth.bytes!.buffer).not.toBe(third.bytes!.buffer);
+  });
+
   it('refuses keys that are no digest', async () => {
     const cache = fileCache({ maxBytes: 1000, maxFiles: 10 });
     await expect(cache.open('../../etc/passwd', maker('x').make)).rejects.toThrow('not a file cache key');

@@ -462,6 +462,28 @@ describe('Vorlagen', () => {
     expect(Object.keys(unzipSync(new Uint8Array(await zipOf(member))))).toEqual(['Zweite.pdf']);
   });
 
+  it('sends many downloads of different ZIPs at the same moment each whole and right', async () => {
+    const zips: { id: number; content: Buffer }[] = [];
+    for (const [i, day] of [68, 67, 66].entries()) {
+      const meeting = await createMeeting(ctx.db, leadId, { day: inDays(day) });
+      const content = randomBytes(40_000 + i * 7_000);
+      await addMaterial(
+        lead,
+        meeting.id,
+        { title: `Gleichzeitig ${i}` },
+        { name: 'Anlage.pdf', content: Buffer.concat([pdf(''), content]) },
+      );
+      zips.push({ id: meeting.id, content: Buffer.concat([pdf(''), content]) });
+    }
+    const downloads = Array.from({ length: 24 }, (_, n) => zips[n % zips.length]!);
+    const results = await Promise.all(downloads.map(({ id }) => bytes(visitor().get(`/treffen/${id}/vorlagen.zip`))));
+    results.forEach((res, n) => {
+      expect(res.status).toBe(200);
+      const files = unzipSync(new Uint8Array(res.body as Buffer));
+      expect(Buffer.from(files['Anlage.pdf']!).equals(downloads[n]!.content)).toBe(true);
+    });
+  });
+
   it('streams large files one after another to the end (waiting for the connection between them)', async () => {
     const meeting = await createMeeting(ctx.db, leadId, { day: inDays(69) });
     const contents = [1, 2, 3].map(() => randomBytes(6 * 1024 * 1024));

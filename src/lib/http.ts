@@ -98,7 +98,11 @@ export function sendMadeFile(res: Response, fileName: string, contentType: strin
 /** Sends a file kept on disk (lib/file-cache.ts) with its length. A download the browser breaks off is no error. */
 export async function sendKeptFile(res: Response, file: KeptFile): Promise<void> {
   res.set('Content-Length', String(file.size));
-  if (file.bytes) return void res.end(file.bytes);
+  if (file.bytes) {
+    // 'close' comes after the last byte went to the system, or after the connection broke off.
+    res.once('close', file.release);
+    return void res.end(file.bytes);
+  }
   try {
     await pipeline(file.stream, res);
   } catch (error) {
