@@ -206,7 +206,7 @@ async function measureTarget(
   target: Parameters<typeof runLoad>[0],
   options: Options,
   bareBeside?: () => Promise<number>,
-): Promise<{ at10: RunResult; at32: RunResult; bareRps?: number }> {
+): Promise<{ at10: RunResult; at32: RunResult; bareRps: number | undefined }> {
   ensureNotAborted();
   process.stdout.write(`  ${label} … `);
   await visitEachOnce(target);
@@ -225,7 +225,7 @@ async function measureTarget(
       `, p99 ${at10.p99} / ${at32.p99} ms` +
       (errors ? `, ${errors} Fehler ${JSON.stringify({ ...at10.unexpected, ...at32.unexpected })}` : ''),
   );
-  return { at10, at32, ...(bareRps ? { bareRps } : {}) };
+  return { at10, at32, bareRps };
 }
 
 // ---------------------------------------------------------------------------------------------- main

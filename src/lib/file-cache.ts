@@ -129,14 +129,13 @@ export function fileCache(options: { maxBytes: number; maxFiles: number }): File
       return { size: entry.size, stream: own.createReadStream() };
     }
     const buffer = takeBuffer(entry.size);
-    let bytesRead: number;
     try {
-      ({ bytesRead } = await entry.handle.read(buffer, 0, entry.size, 0));
+      const { bytesRead } = await entry.handle.read(buffer, 0, entry.size, 0);
+      if (bytesRead !== entry.size) throw new Error(`file cache: ${key} is shorter than when it was made`);
     } catch (error) {
       giveBack(buffer);
       throw error;
     }
-    if (bytesRead !== entry.size) throw new Error(`file cache: ${key} is shorter than when it was made`);
     let released = false;
     return {
       size: entry.size,

@@ -10,7 +10,7 @@ import { pageParam, searchParam } from '../../lib/fields.js';
 import { formValues, parseForm, parseQuery } from '../../lib/forms.js';
 import { submitForm } from '../../lib/http.js';
 import { renderMarkdown } from '../../lib/markdown.js';
-import { hasRole, requireRole } from '../../middleware/auth.js';
+import { requireRole } from '../../middleware/auth.js';
 import { renderShared } from '../../middleware/shared-pages.js';
 import type { Services } from '../../services.js';
 import { loadMeeting, loadOrganizedMeeting, type MeetingRow } from './access.js';
@@ -139,8 +139,8 @@ export function meetingRoutes(deps: Services): Router {
       meetingPageFacts(deps.pool, meeting.id, req.user, shownContentVersionOf(req)),
       agendaVisible ? plannedAgenda(deps.pool, meeting, shownContentVersionOf(req)) : undefined,
     ]);
-    // The same page for every member with the role who has not answered yet and does not lead the meeting.
-    const personal = rsvp !== null || (access.canManage && !hasRole(req.user, 'ADMIN'));
+    // The same page for everyone with the role who has not answered yet and does not lead the meeting.
+    const personal = rsvp !== null || req.user?.id === meeting.leadOrganizerId;
     await renderShared(
       req,
       res,

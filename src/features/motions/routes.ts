@@ -209,25 +209,31 @@ export function motionRoutes(deps: Services): Router {
     if (!page) return;
     const adoptions = page.unpublished ? [] : await adoptionsOf(deps, page.id, contentVersionOf(req));
     const comments = page.unpublished ? [] : allComments;
-    const locals = {
-      title: page.content.title,
-      page,
-      content: page.content,
-      sections: motionSections(page.content),
-      placeholders: placeholderNames(page.content.title, page.content.body, page.content.reasoning),
-      comments,
-      adoptions,
-      success: successLine(page.uses),
-      useCount: page.uses.useCount,
-      isAuthor: viewer?.id === page.authorId,
-      isAdmin: hasRole(viewer, 'ADMIN'),
-      statusLabels: STATUS_LABELS,
-      authorName: page.content.authorDisplay === 'PERSON' ? page.authorName : null,
-      ...motionViewHelpers,
-    };
+    const isAuthor = viewer?.id === page.authorId;
     // The same page for every member who has not written the motion, a comment or a reported use shown on it.
-    const appears = locals.isAuthor || appearsIn(viewer, comments, (c) => c.authorId) || appearsIn(viewer, adoptions, (a) => a.reporterId);
-    await renderShared(req, res, 'motions/show', async () => locals, { formsWithToken: true, personal: appears });
+    const personal = isAuthor || appearsIn(viewer, comments, (c) => c.authorId) || appearsIn(viewer, adoptions, (a) => a.reporterId);
+    await renderShared(
+      req,
+      res,
+      'motions/show',
+      async () => ({
+        title: page.content.title,
+        page,
+        content: page.content,
+        sections: motionSections(page.content),
+        placeholders: placeholderNames(page.content.title, page.content.body, page.content.reasoning),
+        comments,
+        adoptions,
+        success: successLine(page.uses),
+        useCount: page.uses.useCount,
+        isAuthor,
+        isAdmin: hasRole(viewer, 'ADMIN'),
+        statusLabels: STATUS_LABELS,
+        authorName: page.content.authorDisplay === 'PERSON' ? page.authorName : null,
+        ...motionViewHelpers,
+      }),
+      { formsWithToken: true, personal },
+    );
   });
 
   const editForm = (page: ReportPage, values: Record<string, unknown>, attachments: FormAttachment[]) => ({
